@@ -1,0 +1,59 @@
+"""Trigger vocabularies of the event types, as data: one compiled pattern per cue."""
+from __future__ import annotations
+
+import re
+
+_SH = r"(?:stockholders?|shareholders?|share\s*holders?|members|unitholders|holders\s+of\s+(?:our|its|the)\s+(?:\w+\s+){0,2}(?:shares|stock))"
+
+# cue name → pattern.  Every pattern is a plain alternation of words: no nested
+# quantifiers, so a 1 MB line costs linear time.
+CUES: dict[str, str] = {
+    "reverse_split": (r"reverse[\s\-]+(?:stock[\s\-]+|share[\s\-]+)?split|share\s+consolidation|"
+                      r"consolidation\s+of\s+(?:the\s+|its\s+|our\s+)?(?:company['’]?s\s+)?(?:issued\s+|outstanding\s+|ordinary\s+|common\s+)*(?:shares|stock)|"
+                      r"consolidat(?:e|ed|ing)\s+(?:the\s+|its\s+|our\s+)?(?:issued\s+|outstanding\s+|ordinary\s+|common\s+)*shares|"
+                      r"(?:change|changes|changing)\s+(?:in\s+|of\s+|to\s+)?(?:the\s+|its\s+)?ADSs?[\s\-]+(?:to[\s\-]+(?:ordinary[\s\-]+)?share[\s\-]+)?ratio|"
+                      r"ADS\s+ratio\s+change"),
+    "forward_split": (r"(?<!reverse )(?<!reverse-)(?:forward\s+(?:stock\s+|share\s+)?split|"
+                      r"(?:stock|share)\s+split|split\s+of\s+(?:its|the|our)\s+(?:\w+\s+){0,2}(?:shares|stock)|"
+                      r"\d+[\s\-]+for[\s\-]+1\s+split|(?:two|three|four|five|ten)[\s\-]+for[\s\-]+one\s+(?:\w+\s+)?split)"),
+    "meeting": (r"(?:annual|special|extraordinary|general|ordinary|adjourned)\s+(?:and\s+special\s+)?(?:general\s+)?"
+                rf"meeting(?:\s+of\s+(?:the\s+)?(?:company['’]?s\s+)?(?:\w+\s+)?{_SH})?|"
+                rf"{_SH}['’]?\s+meeting|\bAGM\b|\bEGM\b|meeting\s+of\s+(?:the\s+)?(?:company['’]?s\s+)?{_SH}|"
+                r"\b(?:a|the)\s+meeting\s+(?:was\s+)?held\b"),
+    "shareholder_vote": (rf"{_SH}\s+(?:[\w'’\-]+\s+){{0,4}}?(?:approved|adopted|ratified|voted|elected|re-elected|rejected|"
+                         rf"did\s+not\s+approve|authori[sz]ed|resolved|granted|passed)|"
+                         rf"(?:approved|adopted|ratified|authori[sz]ed)\s+by\s+(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?{_SH}|"
+                         rf"(?:{_SH}|stockholder|shareholder)\s+approval\s+(?:was\s+)?(?:obtained|received)|"
+                         rf"(?:received|obtained)\s+(?:the\s+)?(?:requisite\s+)?(?:stockholder|shareholder)\s+approval|"
+                         r"(?:motions?|proposals?|resolutions?|agenda\s+items?)\s+(?:\w+\s+){0,6}?(?:were|was)\s+(?:duly\s+)?(?:approved|adopted|passed|rejected)|"
+                         r"votes?\s+cast\s+(?:for|in\s+favou?r)|broker\s+non-votes"),
+    "dividend": (r"(?:declared?|declares|declaration\s+of|approved|approves|announce[sd]?|will\s+pay|to\s+pay)\s+"
+                 r"(?:\w+\s+){0,6}?(?:cash\s+)?dividends?(?!\s+reinvest)"),
+    "merger": (r"(?:agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|business\s+combination(?:\s+agreement)?|"
+               r"plan\s+of\s+(?:merger|amalgamation|arrangement)|(?:complet\w+|consummat\w+|clos\w+)\s+(?:of\s+)?(?:its\s+|the\s+)?(?:previously\s+announced\s+)?"
+               r"(?:merger|acquisition\s+by|business\s+combination)|to\s+be\s+acquired\s+by|will\s+be\s+acquired\s+by|"
+               r"(?:merged?|merging)\s+with\s+and\s+into|merger\s+of\s+equals)"),
+    "name_change": (r"(?:chang\w+|amend\w*)\s+(?:of\s+)?(?:its|the|our|the\s+company['’]?s|their)\s+(?:corporate\s+|legal\s+|company\s+)?name|"
+                    r"name\s+change|(?:will\s+be|was|been|be)\s+renamed|change\s+(?:of|in)\s+(?:corporate\s+)?name|new\s+(?:corporate\s+)?name"),
+    "delisting": (r"delist\w*|(?:deficiency|notification|notice)\s+(?:letter|notice)?\s*(?:\w+\s+){0,6}?(?:from|by)\s+(?:the\s+)?"
+                  r"(?:Nasdaq|NYSE|New\s+York\s+Stock\s+Exchange|listing\s+qualifications|exchange)|"
+                  r"Form\s+25\b|suspen\w+\s+(?:of\s+)?trading|no\s+longer\s+(?:be\s+)?(?:listed|traded)|"
+                  r"minimum\s+bid\s+price\s+requirement|(?:not|no\s+longer)\s+in\s+compliance\s+with\s+(?:the\s+)?(?:Nasdaq|NYSE|listing)"),
+    "announce": (r"today\s+announced|announced\s+today|announces|announced\s+that|is\s+pleased\s+to\s+announce|"
+                 r"issued\s+a\s+press\s+release|press\s+release\s+(?:dated|issued|announcing)|announcing\s+that|reported\s+today"),
+    # a mention of something past or hypothetical rather than this filing's fact
+    "hypothetical": (r"\b(?:may|might|could|would|should|if|whether|unless|in\s+the\s+event|no\s+plans?|not\s+to|"
+                     r"intends?\s+to\s+seek|possible|potential|risk|cannot|there\s+can\s+be\s+no\s+assurance|"
+                     r"forward-looking|expects?|anticipat\w+|plans\s+to|seek(?:s|ing)?\s+to|in\s+order\s+to\s+regain)\b"),
+    "adjusted": (r"(?:adjusted|restated|retroactively)\s+(?:\w+\s+){0,4}?(?:to\s+(?:reflect|give\s+effect)|for)|"
+                 r"split-adjusted\s+(?:basis\s+)?(?:figures|amounts|share|per)|giving\s+effect\s+to\s+the|after\s+giving\s+effect"),
+}
+
+CUE_RE = {name: re.compile(p, re.I) for name, p in CUES.items()}
+
+# Prefilter: a paragraph that matches none of these cannot hold an event.
+PREFILTER_RE = re.compile(
+    r"split|consolidat|meeting|\bAGM\b|\bEGM\b|approv|vote|dividend|merger|combination|acquired|"
+    r"renam|name|delist|Nasdaq|NYSE|exchange|announc|press\s+release|ADS",
+    re.I,
+)
