@@ -118,11 +118,12 @@ def exit_code(tables: Tables) -> int:
     return 1 if len(tables.errors) else 0
 
 
-def extract_to(paths: list[str], output: str, *, jobs: int | None = None, quiet: bool = False) -> int:
-    """Extract ``paths`` and write the tables to ``output``; returns the exit code."""
+def extract_to(paths: list[str], output: str, *, jobs: int | None = None, quiet: bool = False,
+               **kwargs) -> int:
+    """Extract ``paths``, write the tables to ``output``, print the summary; returns the exit code."""
     from .writers import write_tables
 
-    tables = extract(paths)
+    tables = extract(paths, **kwargs)
     written = write_tables(tables._asdict(), output)
     if not quiet:
         print(f"{summary_line(tables)} -> {written['events']}")

@@ -36,18 +36,14 @@ def extract(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="print nothing but errors"),
 ) -> None:
     """Extract the events of every input into a table (filings and errors beside it)."""
-    from .api import exit_code, extract as run, summary_line
-    from .writers import OutputError, output_format, write_tables
+    from .api import extract_to
+    from .writers import OutputError, output_format
 
     try:
         output_format(output)
     except OutputError as exc:
         _fail(str(exc))
-    tables = run(paths, max_bytes=max_bytes)
-    written = write_tables(tables._asdict(), output)
-    if not quiet:
-        typer.echo(f"{summary_line(tables)} -> {written['events']}")
-    raise typer.Exit(exit_code(tables))
+    raise typer.Exit(extract_to(paths, output, quiet=quiet, max_bytes=max_bytes))
 
 
 @app.command()

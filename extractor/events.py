@@ -183,8 +183,8 @@ def _make_sent(sent: Span, block_start: int, section: Section, base) -> _Sent:
         if norm:
             found.append(dates_mod.DateMention(sp.text, sp.start_char - off, sp.end_char - off,
                                                norm[0], norm[1], sp.label_ == "rel"))
-    ratios = find_ratios(text) if sent.doc.spans.get("ratios") is not None and any(
-        True for _ in spans_in(sent, "ratios")) else []
+    # the ca_ratios spans say whether the sentence has a ratio; parse it only then
+    ratios = find_ratios(text) if spans_in(sent, "ratios") else []
     return _Sent(text, block_start + sent.start_char, block_start + sent.end_char, section,
                  cues, found, ratios, dict(sent.doc.cats))
 
