@@ -58,8 +58,25 @@ def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
             yield p
 
 
-def process_file(path: str, *, max_bytes: int = 100_000_000, nlp=None) -> FileResult:
-    """Parse and extract one input; never raises for a bad input."""
+def process_file(path: str, *, max_bytes: int = 100_000_000, timeout: float | None = -1,
+                 nlp=None) -> FileResult:
+    """Parse and extract one input; never raises for a bad input.
+
+    ``timeout`` is the input's time budget in seconds: ``-1`` (the default) means a budget
+    from its size (:func:`extractor.guard.default_timeout`), ``None`` or ``0`` no budget.
+    """
+    from .guard import default_timeout, file_size, time_limit
+
+    if timeout == -1:
+        timeout = default_timeout(file_size(path))
+    try:
+        with time_limit(timeout, what=os.path.basename(path)):
+            return _process(path, max_bytes=max_bytes, nlp=nlp)
+    except ExtractorError as exc:  # the time budget ran out
+        return FileResult(path, failed_filing_row(path), error=error_row(path, exc.stage, str(exc)))
+
+
+def _process(path: str, *, max_bytes: int, nlp) -> FileResult:
     from .events import extract_events as _events
     from .parse import parse_file
 

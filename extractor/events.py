@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from . import dates as dates_mod
+from . import learned
 from .cues import PREFILTER_RE
 from .nlp import load_pipeline, spans_in
 from .ratios import RatioMention, find_ratios
@@ -624,6 +625,7 @@ def extract_events(filing: Filing, nlp: Language | None = None) -> list[Event]:
         for rule in RULES:
             mentions.extend(rule(s, base))
     mentions.extend(_announcements(filing, sents, mentions))
+    mentions = learned.adjust(mentions, sents)
     return [_to_event(m) for m in merge(mentions)]
 
 

@@ -46,8 +46,9 @@ class RegexSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         found = []
+        text = doc.text  # Doc.text joins every token: compute it once
         for label, pattern in self.patterns.items():
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(text):
                 found.append((m.start(), m.end(), label if label != "*" else (m.lastgroup or "match")))
         return _add_spans(doc, self.key, found)
 
