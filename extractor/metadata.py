@@ -65,14 +65,27 @@ def first_date(text: str) -> str | None:
     return None
 
 
+def _shown(value: str) -> str:
+    """A header value as a warning quotes it: repr, at most 40 characters."""
+    value = value.strip()
+    return repr(value if len(value) <= 40 else value[:40] + "...")
+
+
+_YMD = re.compile(r"((?:19[89]|20\d)\d)(\d\d)(\d\d)")          # EDGAR dates: 1980-2099
+_YMDHMS = re.compile(r"((?:19[89]|20\d)\d)(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)")
+
+
 def header_date(value: str | None, label: str, warnings: list[str]) -> str | None:
     """YYYYMMDD header value → ISO date; None plus a warning when it is not a calendar date."""
     if not value:
         return None
+    m = _YMD.match(value.strip())
     try:
-        return datetime.strptime(value.strip()[:8], "%Y%m%d").date().isoformat()
+        if not m:
+            raise ValueError(value)
+        return date(*map(int, m.groups())).isoformat()
     except ValueError:
-        warnings.append(f"header {label} {value!r} is not a date; ignored")
+        warnings.append(f"header {label} {_shown(value)} is not a date; ignored")
         return None
 
 
@@ -80,12 +93,15 @@ def accepted_utc(value: str | None, warnings: list[str]) -> str | None:
     """ACCEPTANCE-DATETIME (US Eastern, YYYYMMDDhhmmss) → ISO 8601 UTC."""
     if not value:
         return None
+    m = _YMDHMS.match(value.strip())
     try:
-        local = datetime.strptime(value.strip()[:14], "%Y%m%d%H%M%S").replace(tzinfo=_EASTERN)
-    except ValueError:
-        warnings.append(f"header acceptance datetime {value!r} is not a timestamp; ignored")
+        if not m:
+            raise ValueError(value)
+        local = datetime(*map(int, m.groups()), tzinfo=_EASTERN)
+        return local.astimezone(timezone.utc).isoformat()
+    except (ValueError, OverflowError):
+        warnings.append(f"header acceptance datetime {_shown(value)} is not a timestamp; ignored")
         return None
-    return local.astimezone(timezone.utc).isoformat()
 
 
 def from_header(header: Header) -> tuple[dict, list[str]]:
@@ -98,7 +114,7 @@ def from_header(header: Header) -> tuple[dict, list[str]]:
         if re.fullmatch(r"\d{10}-\d{2}-\d{6}", accession):
             out["accession_number"] = accession
         else:
-            warnings.append(f"header accession number {accession!r} is malformed; ignored")
+            warnings.append(f"header accession number {_shown(accession)} is malformed; ignored")
     if f.get("form_type"):
         out["form_type"] = f["form_type"].strip()
     out["filed_date"] = header_date(f.get("filed"), "filed date", warnings)
@@ -110,10 +126,10 @@ def from_header(header: Header) -> tuple[dict, list[str]]:
             out["company_name"] = party.name.strip()
         if party.cik:
             cik = party.cik.strip()
-            if cik.isdigit() and len(cik) <= 10:
+            if cik.isascii() and cik.isdigit() and len(cik) <= 10:
                 out["cik"] = cik.zfill(10)
             else:
-                warnings.append(f"header CIK {cik!r} is not a number; ignored")
+                warnings.append(f"header CIK {_shown(cik)} is not a number; ignored")
     return {k: v for k, v in out.items() if v is not None}, warnings
 
 
@@ -181,7 +197,8 @@ def report_month(text: str) -> str | None:
     m = _MONTH_OF.search(text[:10000])
     if not m:
         return None
-    return f"{int(m.group('year')):04d}-{MONTHS[m.group('month')[:3].lower()]:02d}"
+    month = MONTHS.get(m.group("month")[:3].lower())  # re.I lets "ſeptember" match: no such key
+    return f"{int(m.group('year')):04d}-{month:02d}" if month else None
 
 
 def date_of_report(text: str) -> str | None:
@@ -259,7 +276,7 @@ def dateline(text: str) -> tuple[str | None, int | None, int | None]:
         head = para[:220]
         for m in sorted(filter(None, (DATE_MDY.search(head), DATE_DMY.search(head))), key=lambda m: m.start()):
             prefix = head[: m.start()]
-            if _DATELINE_BAD.search(_WIRE.sub("", prefix)) or len(prefix) > 110:
+            if _DATELINE_BAD.search(_WIRE.sub("", prefix)) or len(prefix) > 110 or _in_sentence(prefix):
                 continue
             iso = iso_from_match(m)
             if not iso:
@@ -271,6 +288,15 @@ def dateline(text: str) -> tuple[str | None, int | None, int | None]:
                 lead += wire.end()
             return iso, m.start() + start, start + lead
     return None, None, None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w(])[a-z][a-z]+\b")
+
+
+def _in_sentence(prefix: str) -> bool:
+    """True when the words before a date are a sentence ("Meeting to be held on"), not a place."""
+    prefix = re.sub(r"\([^()]*\)", " ", prefix)  # "(GLOBE NEWSWIRE)", "(Nasdaq: X)"
+    return len(_LOWER_WORD.findall(prefix)) >= 2 or bool(re.search(r"\b(?:on|of|by|from|until|since|before|after)\s*$", prefix))
 
 
 def press_release_company(text: str, lead_start: int | None) -> str | None:

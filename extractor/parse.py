@@ -24,6 +24,8 @@ _SITE_LINE = re.compile(r"^[ \t]*(?:[\w .]{0,40}[-–:][ \t]*)?!?\[[^\]\n]{0,200
 _WRAPPER = re.compile(r"\A\s*<(?:XBRL|XML)>", re.I)
 _HEADLINE = re.compile(r"^[ \t]*#{1,6}[ \t][^\n]*$", re.M)
 _DOC_SEP = "\n\n"
+# Script and style blocks are never prose, even in a text the HTML sniff did not take for HTML.
+_SCRIPT = re.compile(r"<(script|style)\b[^<>]{0,2000}>.*?(?:</\1\s*>|\Z)", re.I | re.S)
 
 
 def parse_file(path: str | os.PathLike, *, max_bytes: int = reader.DEFAULT_MAX_BYTES) -> Filing:
@@ -175,7 +177,8 @@ def _readable_type(raw: sgml.RawDocument) -> bool:
 
 def _document(raw: sgml.RawDocument) -> Document:
     dtype = (raw.type or "").strip().upper()
-    seq = int(raw.sequence) if raw.sequence and raw.sequence.strip().isdigit() else None
+    seq = raw.sequence.strip() if raw.sequence else ""
+    seq = int(seq) if seq.isascii() and seq.isdigit() and len(seq) < 10 else None  # "²".isdigit() too
     fname = raw.filename
     body = raw.body
     skip = (dtype in SKIP_TYPES or dtype.startswith("EX-101") or (fname or "").lower().endswith(_SKIP_EXT)
@@ -200,6 +203,8 @@ def _document(raw: sgml.RawDocument) -> Document:
 
 
 def _plain_text(text: str) -> str:
+    if "<" in text and re.search(r"(?i)<(?:script|style)\b", text):
+        text = _SCRIPT.sub("", text)
     text = _TEXT_TAGS.sub("", text)
     lines = [line.strip() for line in text.replace("\t", "    ").split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")

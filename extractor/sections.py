@@ -86,6 +86,9 @@ def main_sections(text: str, offset: int, doc_type: str, form_type: str | None) 
     sig_start, sig_end = _signature_span(text)
     items = _items(text) if is_8k else []
     index = _index_span(text, items, sig_start, is_6k or is_8k)
+    # A 6-K cover often states its exhibits twice: "Exhibit 99.1: a press release dated ..."
+    # above the signature, and an EXHIBIT INDEX after it. Both are exhibit descriptions.
+    early = _loose_index(text, min(index[0], sig_start or index[0])) if is_6k and index else None
     inline = _inline_exhibits(text, sig_start, index)
     spans: list[tuple[int, int, Section]] = []
 
@@ -93,7 +96,8 @@ def main_sections(text: str, offset: int, doc_type: str, form_type: str | None) 
         if end > start and text[start:end].strip():
             spans.append((start, end, Section(kind, label, offset + start, offset + end, number, title)))
 
-    firsts = [p for p in ([i[0] for i in items] + [index[0] if index else None, sig_start] + [e[0] for e in inline]) if p is not None]
+    firsts = [p for p in ([i[0] for i in items] + [index[0] if index else None, early[0] if early else None, sig_start]
+                          + [e[0] for e in inline]) if p is not None]
     cover_end = min(firsts) if firsts else len(text)
     if is_6k or is_8k:
         cover_end = min(cover_end, _cover_end(text, is_6k, cover_end))
@@ -104,10 +108,11 @@ def main_sections(text: str, offset: int, doc_type: str, form_type: str | None) 
     for start, num, title in items:
         end = stops[bisect.bisect_right(stops, start)]
         add("item", f"item {num}", start, end, num, title)
-    if index:
-        add("exhibit_index", "exhibit_index", index[0], index[1])
-        for (start, end, num, desc) in index[2]:
-            add("exhibit_description", "exhibit_index", start, end, num, desc)
+    for found in (early, index):
+        if found:
+            add("exhibit_index", "exhibit_index", found[0], found[1])
+            for (start, end, num, desc) in found[2]:
+                add("exhibit_description", "exhibit_index", start, end, num, desc)
     signature = None
     if sig_start is not None:
         add("signature", "signature", sig_start, sig_end)
@@ -184,11 +189,16 @@ def _index_span(text: str, items, sig_start, allow_loose: bool):
         if rows:
             return rows[0][0], end, rows
     if allow_loose:  # 6-K covers list "Exhibit 99.1: a press release dated ..." with no heading
-        stop = sig_start if sig_start is not None else min(len(text), 20000)
-        for m in islice(re.finditer(r"^[ \t]*Exhibit[ \t]+\d", text[:stop], re.I | re.M), 20):
-            rows, end = _rows(text, m.start())
-            if rows and rows[0][0] == m.start():
-                return rows[0][0], end, rows
+        return _loose_index(text, sig_start if sig_start is not None else min(len(text), 20000))
+    return None
+
+
+def _loose_index(text: str, stop: int):
+    """Exhibit rows that open with "Exhibit 99.1" before ``stop``, with no heading above them."""
+    for m in islice(re.finditer(r"^[ \t]*Exhibit[ \t]+\d", text[:stop], re.I | re.M), 20):
+        rows, end = _rows(text, m.start())
+        if rows and rows[0][0] == m.start() and end <= stop:
+            return rows[0][0], end, rows
     return None
 
 

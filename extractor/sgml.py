@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 # The PEM envelope of 1993-2004 EDGAR submissions: headers up to the first blank line.
 _PEM_BEGIN = "-----BEGIN PRIVACY-ENHANCED MESSAGE-----"
 _PEM_END = re.compile(r"\n?-----END PRIVACY-ENHANCED MESSAGE-----\s*$")
-_HEADER_BLOCK = re.compile(r"<(SEC-HEADER|IMS-HEADER)>(.*?)</\1>", re.S | re.I)
+# The header block opens with <SEC-HEADER> (or <IMS-HEADER>) and ends at its close tag, or
+# at the end of the head when truncated; found with two linear searches (a lazy ``(.*?)</\1>``
+# is quadratic on a text of many unclosed openers).
+_HEADER_OPEN = re.compile(r"<(SEC-HEADER|IMS-HEADER)>", re.I)
 _DOC_OPEN = re.compile(r"<DOCUMENT>", re.I)
 _DOC_CLOSE = re.compile(r"</DOCUMENT>", re.I)
 # Document meta tags: on their own line in full submissions, run together in daily-feed .nc files.
@@ -88,13 +91,16 @@ def split(text: str) -> Submission:
 
 
 def _parse_header(head: str) -> Header | None:
-    block = _HEADER_BLOCK.search(head)
-    if block:
-        header = _parse_line_header(block.group(2))
-        for tag, _, value in ((m.group(2), m.group(1), m.group(3)) for m in _TAG_VALUE.finditer(block.group(0))):
+    opened = _HEADER_OPEN.search(head)
+    if opened:
+        close = re.compile(f"</{opened.group(1)}>", re.I).search(head, opened.end())
+        end = close.start() if close else len(head)
+        header = _parse_line_header(head[opened.end(): end])
+        for tag, _, value in ((m.group(2), m.group(1), m.group(3)) for m in _TAG_VALUE.finditer(head, opened.start(), end)):
             key = HEADER_KEYS.get(tag.upper())
-            if key and value.strip():
-                header.fields.setdefault(key, value.strip())
+            value = value.strip().split("\n", 1)[0].strip()  # the line header follows the tag
+            if key and value:
+                header.fields.setdefault(key, value)
     elif re.search(r"<SUBMISSION>", head, re.I) or re.search(r"<ACCESSION-NUMBER>", head):
         header = _parse_tag_header(head)
     else:

@@ -175,3 +175,28 @@ def test_dev_corpus_company_and_form_accuracy():
         form += (f.form_type or "").lower() == (rec["form_type"] or "").lower()
     assert company / len(gold) >= 0.95
     assert form / len(gold) >= 0.97
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("20160426", "2016-04-26"), ("20160426 extra", "2016-04-26"), ("20161345", None), ("00010101", None),
+    ("2016-04-26", None), ("2016042", None), ("ABCDEFGH", None), ("21000101", None),
+])
+def test_header_dates_are_checked_calendar_dates_in_edgar_years(value, iso):
+    warnings: list[str] = []
+    assert metadata.header_date(value, "filed date", warnings) == iso
+    assert bool(warnings) == (iso is None)
+
+
+@pytest.mark.parametrize("value", ["00010101000000", "2016XX26152045", "20161332000000", "x" * 500])
+def test_garbage_acceptance_datetime_is_a_warning(value):
+    warnings: list[str] = []
+    assert metadata.accepted_utc(value, warnings) is None
+    assert len(warnings) == 1 and len(warnings[0]) < 120
+
+
+def test_a_dated_sub_headline_is_not_the_dateline():
+    text = ("# Acme Calls Special Meeting\n\nMeeting to be held virtually on March 27, 2025; record date set\n\n"
+            "BOSTON, MA - February 18, 2025 (GLOBE NEWSWIRE) - Acme Widgets, Inc. (Nasdaq: ACME) today announced ...")
+    iso, _, lead = metadata.dateline(text)
+    assert iso == "2025-02-18" and text[lead:].startswith("Acme Widgets")
+    assert metadata.press_release_company(text, lead) == "Acme Widgets, Inc."

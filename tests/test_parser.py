@@ -221,3 +221,183 @@ def test_dev_corpus_parses_fast_and_without_errors():
         assert filing.text.strip(), path.name
         assert filing.sections, path.name
     assert time.perf_counter() - t0 < 15
+
+
+# --- hostile and odd inputs (issue 5) ----------------------------------------------------------
+
+@pytest.mark.parametrize("data, expected", [
+    # mostly UTF-8 with stray Windows-1252 bytes: both kept, nothing garbled
+    ("caf\u00e9 ".encode() + b"\x93quoted\x94 \xff end", "café “quoted” ÿ end"),
+    ("FORM 6-K \u201cq\u201d".encode("utf-16-le"), "FORM 6-K “q”"),  # UTF-16 without a BOM
+    ("FORM 6-K \u201cq\u201d".encode("utf-16-be"), "FORM 6-K “q”"),
+    ("FORM 6-K x".encode("utf-32"), "FORM 6-K x"),                  # UTF-32 with its BOM
+    # a stray control byte, a NUL past the first 64 kB: dropped (never handed to lxml)
+    (b"FORM 8-K\x1a text" + b" filler" * 10_000 + b"\x00 end", "FORM 8-K text" + " filler" * 10_000 + " end"),
+])
+def test_decode_odd_encodings(data, expected):
+    assert decode(data) == expected
+
+
+def test_reader_refuses_a_named_pipe_without_blocking(tmp_path):
+    import os
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ReadError, match="named pipe"):
+        parse_file(fifo)
+
+
+def test_reader_names_a_symlink_loop(tmp_path):
+    import os
+    os.symlink(tmp_path / "b", tmp_path / "a")
+    os.symlink(tmp_path / "a", tmp_path / "b")
+    with pytest.raises(ReadError, match="symbolic link loop"):
+        parse_file(tmp_path / "a")
+
+
+@pytest.mark.parametrize("depth", [300, 5000, 200_000])
+def test_deep_nesting_keeps_the_text(depth):
+    assert html_to_text("<html><body><p>before</p>" + "<font size=2>" * depth + "deep words<p>after</p>") \
+        .split() == ["before", "deep", "words", "after"]
+    out = html_to_text("<html><body>" + "<div>" * depth + "inside" + "</div>" * depth + "<p>tail</p>")
+    assert out.split() == ["inside", "tail"]
+
+
+def test_text_node_over_10_mb_is_kept():
+    out = html_to_text("<html><body><p>start " + "x" * 11_000_000 + "</p><p>END</p>")
+    assert out.startswith("start x") and out.endswith("END")
+
+
+def test_scripts_and_styles_never_become_text():
+    js = "<script>var t = 'SCRIPT reverse split';</script><style>p {content: 'STYLE'}</style>"
+    f = parse_bytes((js * 400 + "<p>FORM 8-K words</p>").encode(), "s.htm")  # 5 kB of script first
+    assert f.input_format == "html" and "SCRIPT" not in f.text and "STYLE" not in f.text
+    assert "words" in f.text
+    plain = parse_bytes(b"FORM 8-K\n\n<script>\nalert('SCRIPT')\n</script>\nThe text.\n", "p.txt")
+    assert "SCRIPT" not in plain.text and "The text." in plain.text
+
+
+def test_an_unclosed_hidden_div_does_not_swallow_the_document():
+    body = "<p>Item 8.01 Other Events.</p>" + "<p>The board declared a dividend of $0.10 per share.</p>" * 60
+    out = html_to_text("<html><body><div style='display:none'><ix:header>HIDDEN-FACT</ix:header>" + body)
+    assert "board declared a dividend" in out and "HIDDEN-FACT" not in out
+
+
+def test_a_document_inside_one_table_cell_keeps_its_paragraphs():
+    paras = "".join(f"<p>Item {n}.01 Heading {n}</p><p>{'Words of the item. ' * 20}</p>" for n in (1, 7, 8))
+    out = html_to_text(f"<html><body><table><tr><td>{paras}</td><td>side</td></tr></table>")
+    assert "\nItem 7.01 Heading 7\n" in out
+
+
+@pytest.mark.parametrize("ref", ["&#xD800;", "&#55296;", "&#0;", "&#x110000;", "&#99999999999;"])
+def test_invalid_character_references(ref):
+    assert html_to_text(f"<html><p>a {ref} b</p>").split()[::2] == ["a", "b"]
+    assert xml_to_text(f"<?xml version='1.0'?><r><v>a {ref} b</v></r>").startswith("v: a")
+
+
+def test_external_entities_over_http_are_never_fetched():
+    import http.server
+    import socketserver
+    import threading
+
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"FETCHED")
+
+        def log_message(self, *args):
+            pass
+
+    with socketserver.TCPServer(("127.0.0.1", 0), Handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        doctype = (f"<!DOCTYPE html [<!ENTITY web SYSTEM '{url}/e'><!ENTITY pw SYSTEM 'file:///etc/passwd'>"
+                   f"<!ENTITY % d SYSTEM '{url}/dtd'> %d;]>")
+        xhtml = f"<?xml version='1.0'?>{doctype}<html xmlns='http://www.w3.org/1999/xhtml'><body><p>A &web; &pw; B</p>"
+        outs = [html_to_text(xhtml), xml_to_text(xhtml),
+                parse_bytes(xhtml.encode(), "x.xhtml").text,
+                parse_bytes(f"<DOCUMENT>\n<TYPE>4\n<TEXT>\n<XML>\n<?xml version='1.0'?>{doctype}<r><v>&web;&pw;</v></r>"
+                            f"\n</XML>\n</TEXT>\n</DOCUMENT>".encode(), "f4.txt").text]
+        server.shutdown()
+    assert hits == []
+    for out in outs:
+        assert "FETCHED" not in out and "root:" not in out
+
+
+@pytest.mark.parametrize("data", [
+    b"<SEC-HEADER>" * 50_000 + b"<DOCUMENT><TEXT>hi",   # was quadratic: a lazy match per opener
+    b"<DOCUMENT>" * 20_000,
+    b"<html><body>" + b"<table><tr><td>x" * 20_000,
+    b"FORM 8-K\n" + b"Pursuant to the requirements of the Securities Exchange Act\n" * 20_000,
+    b"<!DOCTYPE html [" + b"<!ENTITY a 'b'>" * 20_000 + b"<html><p>x",
+])
+def test_pathological_inputs_stay_fast(data):
+    t0 = time.perf_counter()
+    try:
+        parse_bytes(data, "slow.txt")
+    except ExtractorError:
+        pass
+    assert time.perf_counter() - t0 < 5
+
+
+def test_garbage_header_values_leave_fields_empty_with_warnings():
+    doc = (b"<SEC-HEADER>\n<ACCEPTANCE-DATETIME>0001XX01000000\nACCESSION NUMBER:\t0000000001-20-00000Z\n"
+           b"CONFORMED SUBMISSION TYPE:\t8-K\nFILED AS OF DATE:\t20201345\nCONFORMED PERIOD OF REPORT:\t00010101\n"
+           b"FILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\tGADWALL FOODS INC\n\t\tCENTRAL INDEX KEY:\t12AB34\n"
+           b"</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nThe board declared a dividend.\n</TEXT>\n</DOCUMENT>\n")
+    f = parse_bytes(doc, "g.txt")
+    assert (f.cik, f.filed_date, f.period_of_report, f.accepted_at, f.accession_number) == (None,) * 5
+    assert f.form_type == "8-K" and f.company_name == "GADWALL FOODS INC"
+    assert len(f.warnings) == 5
+    assert "header CIK '12AB34' is not a number; ignored" in f.warnings
+    assert "header acceptance datetime '0001XX01000000' is not a timestamp; ignored" in f.warnings
+    assert all(len(w) < 120 for w in f.warnings)  # a value that runs on is cut, not quoted whole
+    assert "dividend" in f.text
+
+
+def test_six_k_exhibit_listed_above_the_signature_is_an_exhibit_description():
+    f = parse_file(FIX / "bare_6k.txt")
+    descs = f.sections_of("exhibit_description")
+    assert [d.number for d in descs] == ["99.1"] * len(descs) and descs
+    assert all(d.label == "exhibit_index" for d in descs)
+
+
+@pytest.mark.parametrize("data", [
+    "FORM 6-K\nFor the month of \u017feptember 2002\n".encode(),     # re.I: "ſ" matches "s"
+    "<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>\u00b2\n<TEXT>\nhello\n".encode(),  # "²".isdigit() is True
+    "<SEC-HEADER>\nFILER:\n\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\tX CORP\n\t\tCENTRAL INDEX KEY:\t\u00b2\u00b3\n"
+    "</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nhello\n".encode(),
+])
+def test_unicode_lookalikes_are_not_parser_bugs(data):
+    f = parse_bytes(data, "u.txt")
+    assert f.cik is None and f.report_month is None and "hello" in f.text or "month" in f.text
+
+
+def test_a_time_budget_running_out_while_reading_is_a_timeout_not_a_read_error(tmp_path, monkeypatch):
+    from extractor import reader
+    from extractor.errors import ExtractionTimeout
+
+    path = tmp_path / "f.txt"
+    path.write_text("FORM 8-K")
+
+    def slow_open(*args, **kwargs):  # SIGALRM lands in the read: ExtractionTimeout is an OSError too
+        raise ExtractionTimeout("f.txt took longer than its time budget of 0.01 s")
+    monkeypatch.setattr(reader, "open", slow_open, raising=False)
+    with pytest.raises(ExtractionTimeout):
+        parse_file(path)
+
+
+@pytest.mark.parametrize("markup", [
+    "<html>" + "<!DOCTYPE [" * 20_000,
+    "<html><body>" + "<div>" * 300 + "<script>x" * 50_000 + "<!--" * 50_000 + "<a" * 50_000,  # regex fallback
+    "<html><body>" + "<font>" * 300 + "<ix:header>" * 50_000,
+])
+def test_pathological_markup_stays_fast(markup):
+    from extractor.htmltext import regex_html_to_text
+    t0 = time.perf_counter()
+    html_to_text(markup)
+    regex_html_to_text(markup)
+    assert time.perf_counter() - t0 < 5
