@@ -2,25 +2,29 @@
 
 Every date is read against a base date (the filing's own date), with the language
 pinned to English and explicit settings, so nothing depends on the day the tool runs.
+The forms filings write most (``November 25, 2002``, ``25 November 2002``, ``2002-11-25``,
+``11/25/2002``, ``November 25``, ``November 2002``, ``today``, ``next Monday``) are read by
+a small exact parser; anything else falls back to dateparser, cached per (text, base).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from dateparser.date import DateDataParser
+from .vocab import lower_pattern
 
 _MONTHS = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
            r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Date expressions as filings write them.  Each alternative is anchored on a month
 # name, a digit group or a fixed word, so matching stays linear on any input.
 DATE_RE = re.compile(
-    r"(?<![\w])(?:"
+    r"(?<![\w])(?=[\dJFMASONDTYL])(?:"        # a month, a digit, the/today/tomorrow/this, yesterday, next/last
     rf"(?P<mdy>{_MONTHS}\s+{_DAY}(?:\s*,\s*|\s+)(?:{_YEAR}))"            # November 25, 2002
     rf"|(?P<dmy>{_DAY}\s+(?:day\s+of\s+)?{_MONTHS},?\s+{_YEAR})"          # 25 November 2002
     rf"|(?P<thday>the\s+{_DAY}\s+day\s+of\s+{_MONTHS},?\s+{_YEAR})"       # the 25th day of November, 2002
@@ -29,12 +33,21 @@ DATE_RE = re.compile(
     rf"|(?P<md>{_MONTHS}\s+{_DAY}(?![\d,]*\s*\d{{4}}))"                   # November 25 (no year)
     rf"|(?P<dm>{_DAY}\s+{_MONTHS}(?!\s*,?\s*\d))"                         # 25 November (no year)
     rf"|(?P<my>{_MONTHS},?\s+{_YEAR})"                                    # November 2002
-    r"|(?P<rel>today|yesterday|tomorrow)"
+    rf"|(?P<rel>today|yesterday|tomorrow|(?:next|last|this)\s+{_WEEKDAYS})"  # relative to the base
     r")(?![\w])",
     re.IGNORECASE,
 )
 
+# the same, for lower-cased text (no re.I: faster)
+DATE_LOW = re.compile(lower_pattern(DATE_RE.pattern))
+
 _YEARLESS = ("md", "dm")
+
+_MONTH_NUM = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+              "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_WEEKDAY_NUM = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+                "saturday": 5, "sunday": 6}
+_PARTS = re.compile(r"(?P<month>[A-Za-z]{3,9})\.?|(?P<num>\d+)(?:st|nd|rd|th)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,7 +76,9 @@ def _to_date(value: str | date | datetime | None) -> date | None:
 
 
 @lru_cache(maxsize=64)
-def _parser(base: date) -> DateDataParser:
+def _parser(base: date):
+    from dateparser.date import DateDataParser  # imported lazily: the exact parser covers the common forms
+
     return DateDataParser(
         languages=["en"],
         settings={
@@ -81,8 +96,95 @@ def _parser(base: date) -> DateDataParser:
 FALLBACK_BASE = date(2000, 1, 1)
 
 
+def _nearest_year(month: int, day: int, base: date) -> date | None:
+    """A date without a year takes the year its context gives: the one that puts it nearest
+    the filing's date ("January 9" in a late-December release is next year)."""
+    candidates = []
+    for y in (base.year - 1, base.year, base.year + 1):
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: abs((d - base).days))
+
+
+def _exact(text: str, kind: str | None, base: date) -> tuple[str, str] | None | bool:
+    """The common forms, read without dateparser. ``False`` means: not understood here."""
+    t = re.sub(r"\s+", " ", text.strip())
+    low = t.lower()
+    if kind == "rel":
+        if low == "today":
+            return base.isoformat(), "day"
+        if low == "yesterday":
+            return (base - timedelta(days=1)).isoformat(), "day"
+        if low == "tomorrow":
+            return (base + timedelta(days=1)).isoformat(), "day"
+        word, _, wd = low.partition(" ")
+        target = _WEEKDAY_NUM.get(wd)
+        if target is None:
+            return False
+        delta = (target - base.weekday()) % 7
+        if word == "next":
+            delta = delta or 7
+        elif word == "last":
+            delta = -((base.weekday() - target) % 7 or 7)
+        return (base + timedelta(days=delta)).isoformat(), "day"
+    if kind == "iso":
+        try:
+            return date.fromisoformat(t).isoformat(), "day"
+        except ValueError:
+            return None
+    if kind == "slash":
+        m, d, y = t.split("/")
+        year = int(y)
+        if len(y) == 2:
+            year += 1900 if year > 50 else 2000
+        try:
+            return date(year, int(m), int(d)).isoformat(), "day"
+        except ValueError:
+            return None
+    month = day = year = None
+    for p in _PARTS.finditer(low.replace("day of", " ").replace("the ", " ")):
+        if p.group("month"):
+            mo = _MONTH_NUM.get(p.group("month")[:3])
+            if mo is None:
+                return False
+            month = mo
+        else:
+            n = int(p.group("num"))
+            if len(p.group("num")) == 4:
+                year = n
+            elif day is None:
+                day = n
+            else:
+                return False
+    if month is None:
+        return False
+    if day is None:
+        if year is None:
+            return False
+        return f"{year:04d}-{month:02d}", "month"
+    if year is None:
+        got = _nearest_year(month, day, base)
+        return (got.isoformat(), "day") if got else None
+    try:
+        return date(year, month, day).isoformat(), "day"
+    except ValueError:
+        return None
+
+
 @lru_cache(maxsize=65536)
-def _normalize(text: str, base: date, yearless: bool) -> tuple[str, str] | None:
+def _normalize(text: str, base: date, kind: str | None) -> tuple[str, str] | None:
+    got = _exact(text, kind, base) if kind else False
+    if got is not False:
+        return got
+    return _dateparser(text, base, kind in _YEARLESS)
+
+
+@lru_cache(maxsize=16384)
+def _dateparser(text: str, base: date, yearless: bool) -> tuple[str, str] | None:
     cleaned = re.sub(r"\s+", " ", text.strip()).replace(" day of ", " ")
     cleaned = re.sub(r"^the\s+", "", cleaned, flags=re.I)
     data = _parser(base).get_date_data(cleaned)
@@ -94,17 +196,9 @@ def _normalize(text: str, base: date, yearless: bool) -> tuple[str, str] | None:
     if data.period == "year":
         return None
     if yearless:
-        # A date without a year takes the year its context gives: the one that puts
-        # it nearest the filing's date ("January 9" in a late-December release is next year).
-        candidates = []
-        for y in (base.year - 1, base.year, base.year + 1):
-            try:
-                candidates.append(got.replace(year=y))
-            except ValueError:
-                continue
-        if not candidates:
+        got = _nearest_year(got.month, got.day, base)
+        if got is None:
             return None
-        got = min(candidates, key=lambda d: abs((d - base).days))
     return got.isoformat(), "day"
 
 
@@ -122,8 +216,10 @@ def normalize(text: str, base: str | date | None = None) -> tuple[str, str] | No
     """
     b = _to_date(base) or FALLBACK_BASE
     m = DATE_RE.fullmatch(text.strip())
-    yearless = bool(m and (m.lastgroup in _YEARLESS))
-    return _normalize(text, b, yearless)
+    kind = m.lastgroup if m else None
+    if kind == "rel" and _to_date(base) is None:
+        return None
+    return _normalize(text, b, kind)
 
 
 def find_dates(text: str, base: str | date | None = None) -> list[DateMention]:
@@ -132,13 +228,9 @@ def find_dates(text: str, base: str | date | None = None) -> list[DateMention]:
     out = []
     for m in DATE_RE.finditer(text):
         kind = m.lastgroup
-        raw = m.group(0)
         if kind == "rel" and _to_date(base) is None:
             continue  # "today" means nothing without a dateline
-        if kind == "slash" and len(raw.rsplit("/", 1)[-1]) == 2:
-            raw_year = int(raw.rsplit("/", 1)[-1])
-            raw = raw[: -2] + str(1900 + raw_year if raw_year > 50 else 2000 + raw_year)
-        norm = _normalize(raw, b, kind in _YEARLESS)
+        norm = _normalize(m.group(0), b, kind)
         if norm is None:
             continue
         out.append(DateMention(m.group(0), m.start(), m.end(), norm[0], norm[1], kind == "rel"))

@@ -36,3 +36,25 @@ NUMBER_WORDS = {
     "two hundred": 200, "two hundred fifty": 250, "three hundred": 300,
     "five hundred": 500, "thousand": 1000, "one thousand": 1000,
 }
+
+
+def lower_pattern(pattern: str) -> str:
+    """A pattern for text that was lower-cased first: its literal letters lower-cased, its
+    escapes (``\\S``, ``\\W``, ``\\B``, ``\\D``) and group names kept.  Matching lower-cased text
+    without ``re.I`` lets the regex engine skip ahead on literal prefixes: several times faster."""
+    out = []
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if pattern.startswith("(?P<", i):
+            j = pattern.index(">", i)
+            out.append(pattern[i:j + 1])
+            i = j + 1
+            continue
+        out.append(ch.lower())
+        i += 1
+    return "".join(out)
