@@ -37,6 +37,8 @@ _FILING_META = (
 )
 
 EVENTS_SCHEMA: tuple[Column, ...] = _FILING_META + (
+    Column("known_at", "string", "when the information became public: accepted_at, else filed_date, else the date the document states (report_date)"),
+    Column("known_at_source", "string", "where known_at came from: accepted_at, filed_date, dateline, signature, date_of_report, header, month"),
     Column("event_id", "string", "stable id of the event: same input and extractor give the same id"),
     Column("event_type", "string", "reverse_stock_split, stock_split, shareholder_approval, shareholder_meeting, announcement, cash_dividend, merger, name_change, delisting"),
     Column("caev_code", "string", "ISO 15022 corporate action event code (SPLR, SPLF, MEET, XMET, DVCA, MRGR, CHAN, DLST); empty for approvals and announcements"),
@@ -58,6 +60,7 @@ EVENTS_SCHEMA: tuple[Column, ...] = _FILING_META + (
     Column("amount", "string", "dividend amount per share, as a decimal string"),
     Column("currency", "string", "ISO 4217 currency of the amount"),
     Column("new_cusip", "string", "new CUSIP of the security after a split, where stated"),
+    Column("fraction_disposition", "string", "split: how fractional shares are treated, as the filing states it: round up, round down, round to nearest, cash in lieu"),
     Column("source_document", "string", "where the evidence is: cover, exhibit_index, EX-99.1, item 5.07, press release, ..."),
     Column("evidence", "string", "the sentence the event was read from"),
     Column("char_start", "Int64", "start offset of the evidence in the filing's extracted text"),
@@ -73,6 +76,8 @@ FILINGS_SCHEMA: tuple[Column, ...] = _FILING_META + (
     Column("report_date", "string", "best date the document itself states (ISO)"),
     Column("report_date_source", "string", "where report_date came from: header, date_of_report, dateline, signature, month"),
     Column("tickers", "string", "tickers as the filing states them, 'EXCHANGE:SYMBOL' separated by ';'"),
+    Column("exchanges", "string", "exchanges the filing states its securities are listed on, separated by ';'"),
+    Column("share_classes", "string", "titles of the classes of securities the cover states (Section 12(b) table), separated by ';'"),
     Column("n_events", "Int64", "number of event rows of this input"),
     Column("status", "string", "extracted, failed or skipped"),
     Column("warnings", "string", "problems that did not stop the extraction, separated by '; '"),
@@ -81,7 +86,7 @@ FILINGS_SCHEMA: tuple[Column, ...] = _FILING_META + (
 
 ERRORS_SCHEMA: tuple[Column, ...] = (
     Column("source_file", "string", "path of the input that failed"),
-    Column("stage", "string", "stage that failed: read, decode, parse, nlp, timeout, write"),
+    Column("stage", "string", "stage that failed: read, decode, parse, nlp, timeout, crash (the worker process died), write"),
     Column("error", "string", "what went wrong, in words"),
     Column("extractor_version", "string", "version of the extractor that wrote the row"),
 )
@@ -134,8 +139,28 @@ def caev_code(ev: Event) -> str | None:
     return CAEV.get(ev.event_type)
 
 
+def known_at(filing: Filing) -> tuple[str | None, str | None]:
+    """When the filing's information became public, and where that came from (point in time)."""
+    if filing.accepted_at:
+        return filing.accepted_at, "accepted_at"
+    if filing.filed_date:
+        return filing.filed_date, "filed_date"
+    if filing.report_date:
+        return filing.report_date, filing.report_date_source or "report_date"
+    if filing.report_month:
+        return filing.report_month, "month"
+    return None, None
+
+
+def _fractions(filing: Filing) -> str | None:
+    from .actions import fraction_disposition
+
+    return fraction_disposition(filing.text)
+
+
 def event_rows(filing: Filing, events: list[Event]) -> list[dict]:
     meta = filing_meta(filing)
+    meta["known_at"], meta["known_at_source"] = known_at(filing)
     rows = []
     seen: dict[tuple, int] = {}
     for ev in events:
@@ -165,6 +190,7 @@ def event_rows(filing: Filing, events: list[Event]) -> list[dict]:
             "amount": ev.amount,
             "currency": ev.currency,
             "new_cusip": ev.new_cusip,
+            "fraction_disposition": _fractions(filing) if ev.event_type in ("reverse_stock_split", "stock_split") else None,
             "source_document": ev.source_document,
             "evidence": ev.evidence,
             "char_start": ev.char_start,
@@ -176,11 +202,15 @@ def event_rows(filing: Filing, events: list[Event]) -> list[dict]:
 
 
 def filing_row(filing: Filing, n_events: int, status: str = "extracted") -> dict:
+    from .securities import of_filing
+
+    sec = of_filing(filing)
     return {
         **filing_meta(filing),
         "sha256": filing.sha256, "size": filing.size, "input_format": filing.input_format,
         "report_date": filing.report_date, "report_date_source": filing.report_date_source,
-        "tickers": ";".join(filing.tickers) or None, "n_events": n_events, "status": status,
+        "tickers": ";".join(sec.tickers) or None, "exchanges": ";".join(sec.exchanges) or None,
+        "share_classes": ";".join(sec.share_classes) or None, "n_events": n_events, "status": status,
         "warnings": "; ".join(filing.warnings) or None, "extractor_version": __version__,
     }
 
