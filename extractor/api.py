@@ -1,7 +1,6 @@
 """The Python API: paths in, the events, filings and errors tables out."""
 from __future__ import annotations
 
-import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,29 +32,10 @@ class FileResult:
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Files named, folders walked recursively (sorted, lazily), globs expanded."""
-    for p in paths:
-        p = str(p)
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p, followlinks=False):
-                dirs.sort()
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                for name in sorted(files):
-                    # hidden files, partial downloads and EDGAR index files are not filings
-                    if name.startswith(".") or name.endswith((".part", ".idx")) or name == "fetch.errors.csv":
-                        continue
-                    yield os.path.join(root, name)
-        elif any(ch in p for ch in "*?[") and not os.path.exists(p):
-            matches = sorted(glob.glob(p, recursive=True))
-            for m in matches:
-                if os.path.isdir(m):
-                    yield from iter_inputs([m])
-                else:
-                    yield m
-            if not matches:
-                yield p  # reported as missing, not silently dropped
-        else:
-            yield p
+    """Files named, folders walked recursively (sorted, lazily), globs expanded (see :mod:`extractor.inputs`)."""
+    from .inputs import iter_inputs as _iter
+
+    return _iter(paths)
 
 
 def process_file(path: str, *, max_bytes: int = 100_000_000, timeout: float | None = -1,
@@ -76,12 +56,35 @@ def process_file(path: str, *, max_bytes: int = 100_000_000, timeout: float | No
         return FileResult(path, failed_filing_row(path), error=error_row(path, exc.stage, str(exc)))
 
 
-def _process(path: str, *, max_bytes: int, nlp) -> FileResult:
+def process_item(item, *, max_bytes: int = 100_000_000, timeout: float | None = -1, nlp=None) -> FileResult:
+    """Parse and extract one :class:`extractor.inputs.Item` (a path, an archive member's bytes, or a refusal)."""
+    if item.error is not None:
+        stage, message = item.error
+        return FileResult(item.source_file, failed_filing_row(item.source_file),
+                          error=error_row(item.source_file, stage, message))
+    if item.data is None:
+        return process_file(item.path, max_bytes=max_bytes, timeout=timeout, nlp=nlp)
+    from .guard import default_timeout, time_limit
+
+    path = item.source_file
+    if timeout == -1:
+        timeout = default_timeout(len(item.data))
+    if len(item.data) > max_bytes:
+        return FileResult(path, failed_filing_row(path, size=len(item.data)),
+                          error=error_row(path, "read", f"{path} is {len(item.data):,} bytes, above the limit of {max_bytes:,}"))
+    try:
+        with time_limit(timeout, what=os.path.basename(path)):
+            return _process(path, max_bytes=max_bytes, nlp=nlp, data=item.data)
+    except ExtractorError as exc:  # the time budget ran out
+        return FileResult(path, failed_filing_row(path), error=error_row(path, exc.stage, str(exc)))
+
+
+def _process(path: str, *, max_bytes: int, nlp, data: bytes | None = None) -> FileResult:
     from .events import extract_events as _events
-    from .parse import parse_file
+    from .parse import parse_bytes, parse_file
 
     try:
-        filing = parse_file(path, max_bytes=max_bytes)
+        filing = parse_file(path, max_bytes=max_bytes) if data is None else parse_bytes(data, path)
     except ExtractorError as exc:
         return FileResult(path, failed_filing_row(path), error=error_row(path, exc.stage, str(exc)))
     except (OSError, ValueError, UnicodeError, MemoryError, RecursionError) as exc:
@@ -106,19 +109,54 @@ def collect(results: Iterable[FileResult]) -> Tables:
     return Tables(frame(events, EVENTS_SCHEMA), frame(filings, FILINGS_SCHEMA), frame(errors, ERRORS_SCHEMA))
 
 
-def extract(paths: str | os.PathLike | Iterable[str | os.PathLike], **kwargs) -> Tables:
-    """Extract every input: returns the events, filings and errors DataFrames."""
+def extract(paths: str | os.PathLike | Iterable[str | os.PathLike], *, jobs: int | None = 1,
+            max_bytes: int = 100_000_000, timeout: float | None = -1, limits=None,
+            engine: str = "local", scheduler: str | None = None, **kwargs) -> Tables:
+    """Extract every input: returns the events, filings and errors DataFrames.
+
+    ``paths`` are files, folders, globs, archives (read member by member) or ``@manifest``
+    files. ``jobs`` worker processes (``None``: all cores; ``1``: in this process).
+    """
+    from .engine import run
+    from .inputs import Limits, iter_items
+
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    from .nlp import load_pipeline
-
-    nlp = load_pipeline()
-    return collect(process_file(p, nlp=nlp, **kwargs) for p in iter_inputs(paths))
+    limits = limits or Limits(max_bytes=max_bytes)
+    items = iter_items(paths, limits)
+    return collect(run(items, jobs=jobs, max_bytes=max_bytes, timeout=timeout, engine=engine,
+                       scheduler=scheduler, **kwargs))
 
 
 def extract_events(paths: str | os.PathLike | Iterable[str | os.PathLike], **kwargs) -> pd.DataFrame:
     """The events table alone."""
     return extract(paths, **kwargs).events
+
+
+@dataclass
+class Counts:
+    """The run's accounting: read = extracted + failed + skipped."""
+
+    read: int = 0
+    extracted: int = 0
+    failed: int = 0
+    skipped: int = 0
+    events: int = 0
+
+    def add(self, r: FileResult) -> None:
+        self.read += 1
+        status = r.filing.get("status")
+        if status == "skipped":
+            self.skipped += 1
+        elif r.error is not None or status == "failed":
+            self.failed += 1
+        else:
+            self.extracted += 1
+        self.events += len(r.events)
+
+    def line(self, output) -> str:
+        return (f"read {self.read} filings: {self.extracted} extracted, {self.failed} failed, "
+                f"{self.skipped} skipped; {self.events} events -> {output}")
 
 
 def summary_line(tables: Tables) -> str:
@@ -135,13 +173,49 @@ def exit_code(tables: Tables) -> int:
     return 1 if len(tables.errors) else 0
 
 
-def extract_to(paths: list[str], output: str, *, jobs: int | None = None, quiet: bool = False,
-               **kwargs) -> int:
-    """Extract ``paths``, write the tables to ``output``, print the summary; returns the exit code."""
-    from .writers import write_tables
+#: filings per write (and per DuckDB transaction) when streaming to an output
+CHUNK_SIZE = 500
 
-    tables = extract(paths, **kwargs)
-    written = write_tables(tables._asdict(), output)
+
+def extract_to(paths: list[str], output: str, *, jobs: int | None = None, quiet: bool = False,
+               force: bool = False, engine: str = "local", scheduler: str | None = None,
+               max_bytes: int = 100_000_000, timeout: float | None = -1, limits=None,
+               chunk_size: int = CHUNK_SIZE, progress: bool | None = None, **kwargs) -> int:
+    """Extract ``paths`` streaming to ``output``, print the summary; returns the exit code.
+
+    Results are written every ``chunk_size`` filings (CSV/JSONL appended, Parquet row
+    groups, one DuckDB transaction each), so memory stays flat however many inputs a run reads.
+    """
+    from .engine import run
+    from .inputs import Limits, iter_items
+    from .progress import Progress, count_in_background
+    from .writers import open_writer
+
+    limits = limits or Limits(max_bytes=max_bytes)
+    writer = open_writer(output, force=force)
+    counts = Counts()
+    prog = Progress(enabled=not quiet if progress is None else progress)
+    if prog.enabled:
+        count_in_background(paths, prog)
+    buf: list[FileResult] = []
+    try:
+        stream = writer.prefilter(iter_items(paths, limits))
+        for r in run(stream, jobs=jobs, max_bytes=max_bytes, timeout=timeout, engine=engine,
+                     scheduler=scheduler, **kwargs):
+            counts.add(r)
+            prog.update(counts)
+            buf.append(r)
+            if len(buf) >= chunk_size:
+                writer.write(collect(buf))
+                buf = []
+        writer.write(collect(buf))
+        buf = []
+        written = writer.close()
+    except BaseException:
+        writer.abort()
+        prog.close(counts)
+        raise
+    prog.close(counts)
     if not quiet:
-        print(f"{summary_line(tables)} -> {written['events']}")
-    return exit_code(tables)
+        print(counts.line(written["events"]), flush=True)
+    return 1 if counts.failed else 0
