@@ -6,6 +6,7 @@ Parquet (Arrow) schema and the data dictionary in the README (``extractor schema
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from dataclasses import dataclass
 
 import pandas as pd
@@ -163,6 +164,8 @@ def event_rows(filing: Filing, events: list[Event]) -> list[dict]:
     meta["known_at"], meta["known_at_source"] = known_at(filing)
     rows = []
     seen: dict[tuple, int] = {}
+    # the filing's text is scanned for its fractional-share terms once, and only for a split
+    fractions = lru_cache(maxsize=1)(lambda: _fractions(filing))
     for ev in events:
         ident = (ev.event_type, ev.event_date, ev.subject, ev.meeting_type)
         seen[ident] = seen.get(ident, -1) + 1
@@ -190,7 +193,7 @@ def event_rows(filing: Filing, events: list[Event]) -> list[dict]:
             "amount": ev.amount,
             "currency": ev.currency,
             "new_cusip": ev.new_cusip,
-            "fraction_disposition": _fractions(filing) if ev.event_type in ("reverse_stock_split", "stock_split") else None,
+            "fraction_disposition": fractions() if ev.event_type in ("reverse_stock_split", "stock_split") else None,
             "source_document": ev.source_document,
             "evidence": ev.evidence,
             "char_start": ev.char_start,

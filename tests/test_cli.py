@@ -153,8 +153,6 @@ def test_schema_prints_the_three_tables():
     assert "| `event_type` |" in result.stdout and "| `stage` |" in result.stdout
 
 
-@pytest.mark.xfail(strict=False, reason="cli.py (not this test's owner): `extractor --version` exits 2 'Missing "
-                   "command' — needs @app.callback(invoke_without_command=True) and is_eager=True on --version")
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.strip() == f"extractor {__version__}"
