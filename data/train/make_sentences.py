@@ -1304,6 +1304,192 @@ def gen_withdrawn_rejected(n):
                 ["stock_split"], "withdrawn", ratio_str(nn, oo), None, "declared forward split rescinded")
 
 
+# ----------------------------------------------------------------------------------
+# EXTENDED SET (issue 3): more wordings of the extended types and harder negatives.
+# Generated after everything above so the earlier records keep their random draws.
+# ----------------------------------------------------------------------------------
+
+def gen_more_dividend(n):
+    for _ in range(n):
+        name, fx = company()
+        d = rdate()
+        rec = later(d, 7, 20)
+        pay = later(rec, 7, 25)
+        amt = rng.choice(["$0.03", "$0.07", "$0.11", "$0.20", "$0.27", "$0.35", "$0.45", "$0.60", "$0.75", "$1.10", "US$0.09", "CHF 1.20", "£0.04"])
+        cls = rng.choice(["common stock", "Class A common stock", "ordinary shares", "common shares"])
+        t = rng.randint(0, 7)
+        if t == 0:
+            add(f"The Board of Directors declared a cash dividend of {amt} per share of {cls}, to be paid on {fdate(pay, fx)} to {holders(fx)} of record as of {fdate(rec, fx)}.",
+                ["cash_dividend"], note="cash dividend declared, payment and record dates")
+        elif t == 1:
+            add(f"{name} announced today that its board has approved a quarterly dividend of {amt} per share, payable {fdate(pay, fx)}.",
+                ["announcement", "cash_dividend"], note="today announced: quarterly dividend approved by the board")
+        elif t == 2:
+            add(f"On {fdate(d, fx)}, the Company's Board of Directors authorized the payment of a special one-time cash dividend of {amt} per share.",
+                ["cash_dividend"], note="special dividend authorized")
+        elif t == 3:
+            add(f"The dividend is payable on {fdate(pay, fx)} to holders of record at the close of business on {fdate(rec, fx)}, and the {cls} will trade ex-dividend beginning {fdate(rec - dt.timedelta(days=1), fx)}.",
+                ["cash_dividend"], note="payment details of a declared dividend")
+        elif t == 4:
+            add(f"{dateline(name, fx, d)} that its Board of Directors has increased the quarterly cash dividend to {amt} per share from {rng.choice(['$0.02', '$0.05', '$0.10', '$0.15'])} per share.",
+                ["announcement", "cash_dividend"], note="dated release: dividend increase declared")
+        elif t == 5:
+            add(f"A copy of the press release dated {fdate(d, fx)} announcing the declaration of a cash dividend is furnished as Exhibit 99.1 to this report.",
+                ["announcement", "cash_dividend"], note="exhibit description: release announcing a dividend")
+        elif t == 6:
+            add(f"The Board resolved to distribute an interim dividend of {amt} per ordinary share in cash on {fdate(pay, fx)}.",
+                ["cash_dividend"], note="interim dividend resolved")
+        else:
+            add(f"Holders of the Company's preferred and {cls} will receive a cash distribution of {amt} per share on {fdate(pay, fx)}.",
+                ["cash_dividend"], note="cash distribution per share on a date")
+
+
+def gen_more_merger(n):
+    for _ in range(n):
+        name, fx = company()
+        buyer, _ = company()
+        d = rdate()
+        px = f"${rng.randint(2,80)}.{rng.choice(['00','20','35','60','85'])}"
+        t = rng.randint(0, 7)
+        if t == 0:
+            add(f"On {fdate(d, fx)}, the Company completed its previously announced merger with {buyer}, and the Company became a wholly owned subsidiary of {short(buyer)}.",
+                ["merger"], note="issuer's merger completed (issuer is the target)")
+        elif t == 1:
+            add(f"Upon the consummation of the merger, each issued and outstanding share of {name} {sec(fx)} was cancelled and converted into the right to receive {px} in cash, without interest.",
+                ["merger"], note="merger consummated, issuer's shares converted")
+        elif t == 2:
+            add(f"The {holders(fx)} of {name} voted to adopt the Agreement and Plan of Merger with {buyer} at the special meeting held on {fdate(d, fx)}.",
+                ["merger", "shareholder_approval", "shareholder_meeting"], "approved", None, "extraordinary", "merger adopted at special meeting")
+        elif t == 3:
+            add(f"{name} has entered into a definitive merger agreement under which {buyer} will acquire all of the outstanding shares of {name} in an all-cash transaction valued at approximately ${rng.randint(40, 900)} million.",
+                ["merger"], note="definitive agreement: issuer to be acquired")
+        elif t == 4:
+            add(f"{dateline(name, fx, d)} the closing of its business combination with {buyer}, after which the combined company's shares will trade on {nasdaq_market(d.year)}.",
+                ["announcement", "merger"], note="dated release: business combination closed")
+        elif t == 5:
+            add(f"As a result of the merger, {name} will file a Form 15 to deregister its {sec(fx)}, which will no longer be listed on any exchange.",
+                ["merger", "delisting"], note="merger completion causing delisting")
+        elif t == 6:
+            add(f"The Board of Directors of {name} unanimously approved the merger agreement and resolved to recommend that the {holders(fx)} vote in favor of its adoption.",
+                ["merger"], note="issuer's board approved the merger agreement")
+        else:
+            add(f"The amalgamation of {name} with {buyer} became effective on {fdate(d, fx)}.",
+                ["merger"], note="amalgamation of the issuer effective")
+
+
+def gen_more_name_change(n):
+    for _ in range(n):
+        old, fx = company()
+        new, _ = company(fx)
+        d = rdate()
+        t = rng.randint(0, 6)
+        if t == 0:
+            add(f"The Company amended its certificate of incorporation to change its name to \"{new}\", effective as of {fdate(d, fx)}.",
+                ["name_change"], note="charter amendment: name change effective date")
+        elif t == 1:
+            add(f"{dateline(old, fx, d)} that it has changed its corporate name to {new} to better reflect its business focus.",
+                ["announcement", "name_change"], note="dated release: name changed")
+        elif t == 2:
+            add(f"Beginning on {fdate(later(d), fx)}, the Company's {sec(fx)} will trade under the name {new} and the new ticker symbol \"{ticker(new)}\".",
+                ["name_change"], note="trading under the new name from a date")
+        elif t == 3:
+            add(f"At the {meeting('annual', fx, d.year)} held on {fdate(d, fx)}, the {holders(fx)} approved the proposal to rename the Company {new}.",
+                ["name_change", "shareholder_approval", "shareholder_meeting"], "approved", None, "annual", "name change approved at AGM")
+        elif t == 4:
+            add(f"{old} will be renamed {new} with effect from {fdate(later(d), fx)}.",
+                ["name_change"], note="renamed with effect from a date")
+        elif t == 5:
+            add(f"Item 5.03 Amendments to Articles of Incorporation. On {fdate(d, fx)}, the Company filed a certificate of amendment changing its name from {old} to {new}.",
+                ["name_change"], note="item 5.03 name change")
+        else:
+            add(f"The change of name of the Company from {old} to {new} was registered with the Registrar of Companies on {fdate(d, fx)}.",
+                ["name_change"], note="name change registered")
+
+
+def gen_more_delisting(n):
+    for _ in range(n):
+        name, fx = company()
+        d = rdate(2003, 2026)
+        exch = nasdaq_market(d.year)
+        t = rng.randint(0, 6)
+        if t == 0:
+            add(f"On {fdate(d, fx)}, the Company received written notice from the staff of {exch} that its {sec(fx)} would be delisted unless the Company requests a hearing.",
+                ["delisting"], note="delisting determination notice")
+        elif t == 1:
+            add(f"{dateline(name, fx, d)} that it has received a deficiency letter from {exch} regarding the minimum bid price requirement.",
+                ["announcement", "delisting"], note="dated release: deficiency letter")
+        elif t == 2:
+            add(f"Trading of the Company's {sec(fx)} on {exch} was suspended at the opening of business on {fdate(d, fx)}, and the {sec(fx)} began trading on the OTC market.",
+                ["delisting"], note="trading suspended, moved to OTC")
+        elif t == 3:
+            add(f"The Board of Directors approved the voluntary delisting of the Company's {sec(fx)} from {exch} and the termination of its registration under the Exchange Act.",
+                ["delisting"], note="board approves voluntary delisting")
+        elif t == 4:
+            add(f"Item 3.01 Notice of Delisting or Failure to Satisfy a Continued Listing Rule or Standard. On {fdate(d, fx)}, the Company was notified that it no longer meets the continued listing requirements of {exch}.",
+                ["delisting"], note="item 3.01 notice")
+        elif t == 5:
+            add(f"{exch} filed a Form 25 with the Securities and Exchange Commission on {fdate(d, fx)} to remove the Company's {sec(fx)} from listing and registration.",
+                ["delisting"], note="form 25 filed by the exchange")
+        else:
+            add(f"The Company has been granted a period of 180 calendar days, until {fdate(later(d, 150, 190), fx)}, to regain compliance after receiving the notification letter on {fdate(d, fx)}.",
+                ["delisting"], note="deficiency notice received, cure period")
+
+
+def gen_more_negatives(n):
+    for _ in range(n):
+        name, fx = company()
+        buyer, _ = company()
+        d = rdate(1996, 2020)
+        old = rng.choice(REV_OLD)
+        t = rng.randint(0, 13)
+        if t == 0:
+            neg(f"We may be required to effect a reverse stock split of our {sec(fx)} in order to maintain our listing, which could reduce the liquidity of our shares.",
+                "risk factor: possible reverse split")
+        elif t == 1:
+            neg(f"If we fail to regain compliance, our {sec(fx)} could be delisted from {nasdaq_market(2015)}, which would adversely affect the market price.",
+                "risk factor: possible delisting")
+        elif t == 2:
+            neg(f"All share and per share amounts in these consolidated financial statements have been retroactively adjusted to reflect the 1-for-{old} reverse stock split effected in {d.year}.",
+                "historical note: split-adjusted figures")
+        elif t == 3:
+            neg(f"Basic and diluted net loss per share for the year ended December 31, {d.year} has been restated to give effect to the reverse split.",
+                "split-adjusted figures")
+        elif t == 4:
+            neg(f"In {d.year}, the Company paid cash dividends totaling ${rng.randint(1, 9)}.{rng.randint(10, 99)} per share.",
+                "historical dividends (10-K note)")
+        elif t == 5:
+            neg(f"We have never declared or paid any cash dividends on our capital stock and do not anticipate paying cash dividends in the foreseeable future.",
+                "dividend policy: none declared")
+        elif t == 6:
+            neg(f"On {fdate(d, fx)}, {name} completed its acquisition of {buyer} for ${rng.randint(5, 400)} million in cash.",
+                "issuer acquires another company (rule 7)")
+        elif t == 7:
+            neg(f"The Company was incorporated in {d.year} under the name {buyer} and changed its name to {name} in {d.year + rng.randint(1, 5)}.",
+                "historical name change")
+        elif t == 8:
+            neg(f"There can be no assurance that the proposed merger will be completed, and any failure to complete it could harm our business.",
+                "risk factor about a merger")
+        elif t == 9:
+            neg(f"The closing price of our {sec(fx)} on {exch_or(d.year)} on {fdate(d, fx)} was ${rng.randint(1, 60)}.{rng.randint(10, 99)} per share, as adjusted for the stock split.",
+                "price on a split-adjusted basis")
+        elif t == 10:
+            neg(f"Our Board of Directors may, in its discretion, declare dividends in the future depending on our earnings, financial condition and capital requirements.",
+                "dividend policy: possible future dividends")
+        elif t == 11:
+            neg(f"The meeting of the Board of Directors held on {fdate(d, fx)} approved the unaudited financial statements for the quarter.",
+                "board meeting, not a shareholder meeting")
+        elif t == 12:
+            neg(f"The Company's {sec(fx)} is listed on {exch_or(d.year)} under the symbol \"{ticker(name)}\".",
+                "listing statement, no delisting")
+        else:
+            neg(f"Options granted under the plan are subject to adjustment in the event of a stock split, reverse split, merger or other change in capitalization.",
+                "plan boilerplate: adjustment clause")
+
+
+def exch_or(year):
+    return nasdaq_market(max(year, 2006))
+
+
 def main():
     # positives
     gen_rss_effective(60)
@@ -1336,6 +1522,12 @@ def main():
     gen_neg_combo(260)
     for t, note in HAND_NEG + HAND_NEG2:
         neg(t, note)
+    # extended set (issue 3)
+    gen_more_dividend(45)
+    gen_more_merger(45)
+    gen_more_name_change(40)
+    gen_more_delisting(40)
+    gen_more_negatives(160)
 
     seen = set()
     out = []

@@ -1,0 +1,1 @@
+"""The trained pipeline, rebuilt by `extractor train`; loaded by extractor.nlp."""
