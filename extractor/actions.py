@@ -137,7 +137,7 @@ _LEGAL = {"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", 
 
 
 def company_name_key(name: str | None) -> str | None:
-    """'ORACLE CORP' and 'Oracle Corporation' → 'oracle'; None for no name."""
+    """'ACME WIDGETS CORP' and 'Acme Widgets Corporation' → 'acmewidgets'; None for no name."""
     if not name or not isinstance(name, str):
         return None
     x = re.sub(r"\s*/[A-Za-z]{2,3}/?\s*$", "", name.strip())

@@ -253,7 +253,7 @@ _WIRE_TAIL = re.compile(r"^[^\n]{0,120}?(?:wire|news direct)\b(?:\s*\([^()\n]{0,
 _WIRE = re.compile(r"(?i)(?:newswire|mediawire|globe newswire|business wire|pr newswire|accesswire|newmediawire|thenewswire|news direct|newsfile)")
 # The issuer's name ends where the lead says who it is: a ticker, a defined term, a verb.
 _NAME_END = re.compile(
-    r"\s*,?\s*\((?:the\s+)?[“\"”']"                          # (“Splash” or the “Company”)
+    r"\s*,?\s*\((?:the\s+)?[“\"”']"                          # (“Acme” or the “Company”)
     r"|\s*,?\s*\((?:[A-Za-z .]{2,30}:\s*[A-Z]|OTC|NASDAQ|NYSE|TSX|CSE)"  # (Nasdaq: GOVX)
     r"|\s*,\s*(?:a|an|the|one|now|which|operating|parent|formerly)\s"   # , a leading provider
     r"|\s+(?:today|recently|has|have|is|are|was|will|announce[sd]?|announced|reports?|reported|"
