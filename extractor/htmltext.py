@@ -162,12 +162,14 @@ def _render(root, hide: bool = True) -> str:
     rows: list[int] = []  # out-index where each open <tr> began
     skipped = None
     walker = etree.iterwalk(root, events=("start", "end"))
+    ws = _WS.sub
     for event, el in walker:
-        tag = _tag(el)
+        tag = el.tag
+        tag = tag.lower() if tag.__class__ is str else ""  # comments and PIs have no str tag
         if event == "end" and el is skipped:  # a skipped subtree still reports its end
             skipped = None
             if el.tail:
-                out.append(_WS.sub(" ", el.tail))
+                out.append(ws(" ", el.tail))
             continue
         if event == "start":
             if not tag:  # comment or PI that survived
@@ -189,7 +191,7 @@ def _render(root, hide: bool = True) -> str:
             elif tag in _CELL:
                 out.append(_CELL_MARK)
             if el.text:
-                out.append(_WS.sub(" ", el.text))
+                out.append(ws(" ", el.text))
         else:
             if tag == "tr" and rows:
                 start = rows.pop()
@@ -199,7 +201,7 @@ def _render(root, hide: bool = True) -> str:
             elif tag in ("li", "dt", "dd", "caption"):
                 out.append("\n")
             if el.tail:
-                out.append(_WS.sub(" ", el.tail))
+                out.append(ws(" ", el.tail))
     return _tidy("".join(out).replace(_CELL_MARK, " ").replace(_ROW_MARK, "\n"))
 
 
