@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .table import missing
 from .vocab import CAEV, MEETING_CAEV, SPLIT_TYPES
 
 PRIMARY_TYPES = ("reverse_stock_split", "stock_split", "cash_dividend", "merger", "name_change",
@@ -153,14 +154,7 @@ def company_name_key(name: str | None) -> str | None:
 
 
 def _val(v):
-    if v is None:
-        return None
-    try:
-        if pd.isna(v):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return v
+    return None if missing(v) else v
 
 
 def _day(v) -> date | None:

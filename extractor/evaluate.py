@@ -112,16 +112,9 @@ def load_gold(path: str | os.PathLike) -> dict[str, dict]:
 
 def _cell(value):
     """A table cell as the scorer reads it from CSV: text, or None when missing."""
-    if value is None:
-        return None
-    try:
-        import pandas as pd
+    from .table import missing
 
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return str(value)
+    return None if missing(value) else str(value)
 
 
 def rows_by_file(frame) -> tuple[dict[str, list[dict]], list[str]]:

@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
+from .table import missing
 
 COLORS = {
     "reverse_stock_split": "#f4a3a3",
@@ -48,13 +49,8 @@ table.ev{border-collapse:collapse;font-size:.85em;margin:.5em 0} table.ev td,tab
 
 
 def _v(x):
-    if x is None:
+    if missing(x):
         return None
-    try:
-        if pd.isna(x):
-            return None
-    except (TypeError, ValueError):
-        pass
     s = str(x)
     return s if s.strip() else None
 

@@ -119,6 +119,16 @@ def enforce(df: pd.DataFrame, schema: tuple[Column, ...]) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def missing(value) -> bool:
+    """A cell that holds no value: None, NaN, pandas' NA (a string stays a value, even empty)."""
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array is a value
+        return False
+
+
 def empty(schema: tuple[Column, ...]) -> pd.DataFrame:
     return enforce(pd.DataFrame({c.name: [] for c in schema}), schema)
 
