@@ -11,8 +11,9 @@ _SH = r"(?:stockholders?|shareholders?|share\s*holders?|members|unitholders|hold
 # quantifiers, so a 1 MB line costs linear time.
 CUES: dict[str, str] = {
     "reverse_split": (r"reverse[\s\-]+(?:stock[\s\-]+|share[\s\-]+)?split|share\s+consolidation|"
-                      r"consolidation\s+of\s+(?:the\s+|its\s+|our\s+)?(?:company['’]?s\s+)?(?:issued\s+|outstanding\s+|ordinary\s+|common\s+)*(?:shares|stock)|"
-                      r"consolidat(?:e|ed|ing)\s+(?:the\s+|its\s+|our\s+)?(?:issued\s+|outstanding\s+|ordinary\s+|common\s+)*shares|"
+                      r"consolidation\s+of\s+(?:the\s+|its\s+|our\s+)?(?:company['’]?s\s+)?(?:issued\s+|outstanding\s+|ordinary\s+|common\s+)*(?:shares|stock|share\s+capital)|"
+                      r"(?:shares|stock)\s+(?:on\s+issue\s+|in\s+issue\s+|outstanding\s+)?(?:will\s+be|shall\s+be|were|was|are|is|have\s+been|has\s+been)\s+consolidated\s+into|"
+                      r"consolidat(?:e|ed|ing)\s+(?:the\s+|its\s+|our\s+)?(?:company['’]?s\s+)?(?:issued\s+|outstanding\s+|ordinary\s+|common\s+)*(?:shares|share\s+capital)|"
                       r"(?:change|changes|changing)\s+(?:in\s+|of\s+|to\s+)?(?:the\s+|its\s+)?ADSs?[\s\-]+(?:to[\s\-]+(?:ordinary[\s\-]+)?share[\s\-]+)?ratio|"
                       r"(?:change|changes|changing|adjust|adjusts|adjusting)\s+(?:in\s+|of\s+|to\s+)?(?:the\s+|its\s+)?ratio\s+of\s+(?:its\s+|the\s+)?"
                       r"(?:ADSs?|American\s+depositary\s+shares)|"
@@ -30,23 +31,24 @@ CUES: dict[str, str] = {
                          rf"(?:approved|adopted|ratified|authori[sz]ed)\s+by\s+(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?{_SH}|"
                          rf"(?:{_SH}|stockholder|shareholder)\s+approval\s+(?:was\s+)?(?:obtained|received)|"
                          rf"(?:received|obtained)\s+(?:the\s+)?(?:requisite\s+)?(?:stockholder|shareholder)\s+approval|"
-                         r"(?:motions?|proposals?|resolutions?|agenda\s+items?)\s+(?:\w+\s+){0,6}?(?:were|was)\s+(?:duly\s+)?(?:approved|adopted|passed|rejected)|"
+                         r"(?:motions?|proposals?|resolutions?|agenda\s+items?)\s+(?:\w+\s+){0,8}?(?:were|was)\s+(?:duly\s+)?(?:approved|adopted|passed|rejected)|"
                          r"votes?\s+cast\s+(?:for|in\s+favou?r)|broker\s+non-votes|"
                          r"(?:general|annual|special|extraordinary)\s+(?:general\s+)?meeting\s+(?:\w+\s+){0,2}?(?:approved|adopted|resolved|"
                          r"elected|re-elected|ratified|rejected)|"
                          rf"(?:following|after|having\s+received|with\s+the)\s+(?:\w+\s+){{0,2}}?(?:{_SH}|stockholder|shareholder)['’]?"
                          r"\s+(?:and\s+(?:board|director)\s+)?approvals?"),
     "dividend": (r"(?:declared?|declares|declaration\s+of|approved|approves|announce[sd]?|will\s+pay|to\s+pay)\s+"
-                 r"(?:[\w\-$.]+\s+){0,6}?(?:cash\s+)?dividends?(?!\s+reinvest)|"
-                 r"dividends?\s+(?:[\w\-$().,]+\s+){0,16}?(?:was|were|has\s+been|have\s+been)\s+declared"),
+                 r"(?:[\w\-$.'’]+\s+){0,6}?(?:cash\s+)?dividends?(?!\s+reinvest)|"
+                 r"dividends?\s+(?:[\w\-$().,]+\s+){0,16}?(?:was|were|has\s+been|have\s+been)\s+declared|"
+                 r"dividends?\s+(?:[\w\-$().,:]+\s+){0,16}?(?:will\s+be|is\s+to\s+be|shall\s+be)\s+paid\s+on"),
     "merger": (r"(?:agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|business\s+combination(?:\s+agreement)?|"
                r"plan\s+of\s+(?:merger|amalgamation|arrangement)|(?:complet\w+|consummat\w+|clos\w+)\s+(?:of\s+)?(?:its\s+|the\s+)?(?:previously\s+announced\s+)?"
                r"(?:merger|acquisition\s+by|business\s+combination)|to\s+be\s+acquired\s+by|will\s+be\s+acquired\s+by|"
                r"(?:merged?|merging)\s+with\s+and\s+into|merger\s+of\s+equals)"),
     "name_change": (r"(?:operate|trade|do\s+business|conduct\s+business)\s+under\s+the\s+(?:new\s+)?(?:corporate\s+)?name|"
-                    r"(?:chang\w+|amend\w*)\s+(?:of\s+)?(?:its|the|our|the\s+company['’]?s|their)\s+(?:corporate\s+|legal\s+|company\s+)?name|"
+                    r"(?:chang\w+|amend\w*)\s+(?:of\s+)?(?:its|the|our|the\s+company['’]?s|their|company)\s+(?:corporate\s+|legal\s+|company\s+)?name|"
                     r"name\s+change|(?:will\s+be|was|been|be)\s+renamed|change\s+(?:of|in)\s+(?:corporate\s+)?name|new\s+(?:corporate\s+)?name"),
-    "delisting": (r"delist\w*|(?:deficiency|notification|notice)\s+(?:letter|notice)?\s*(?:[\w,]+\s+){0,8}?(?:from|by)\s+(?:the\s+)?"
+    "delisting": (r"delist\w*|(?:deficiency|notification|notice|letter)\s+(?:letter|notice)?\s*(?:[\w,]+\s+){0,8}?(?:from|by)\s+(?:the\s+)?"
                   r"(?:Nasdaq|NYSE|New\s+York\s+Stock\s+Exchange|listing\s+qualifications|exchange)|"
                   r"Form\s+25\b|suspen\w+\s+(?:of\s+)?trading|no\s+longer\s+(?:be\s+)?(?:listed|traded)|"
                   r"minimum\s+bid\s+price\s+requirement|(?:not|no\s+longer)\s+in\s+compliance\s+with\s+(?:the\s+)?(?:Nasdaq|NYSE|listing)"),
@@ -89,7 +91,7 @@ CUE_GATES: dict[str, tuple[str, ...]] = {
     "dividend": ("dividend",),
     "merger": ("merg", "combination", "plan", "acquired"),
     "name_change": ("name",),
-    "delisting": ("delist", "notice", "notification", "deficiency", "form", "suspen", "longer", "minimum", "compliance"),
+    "delisting": ("delist", "notice", "notification", "deficiency", "letter", "form", "suspen", "longer", "minimum", "compliance"),
     "announce": ("announc", "press", "reported"),
 }
 PREFILTER_GATES = ("split", "consolidat", "meeting", "agm", "egm", "approv", "vote", "dividend", "payable", "merger",

@@ -35,7 +35,7 @@ _STATUS_RE = {
         r"completed|completes|completion\s+of|(?<!to\sbe\s)effected|effectuated|implemented|implements|"
         r"will\s+implement|begin\s+trading|commence\s+trading|(?:split|consolidation)-adjusted\s+basis|"
         r"post-(?:reverse[\s\-])?(?:split|consolidation)\s+basis|has\s+been\s+effected|new\s+CUSIP)\b", re.I),
-    "approved": re.compile(r"\b(?:approved|approves|authori[sz]ed|authori[sz]es|adopted|ratified|resolved\s+to|declared|declares|"
+    "approved": re.compile(r"\b(?:approved|approves|authori[sz]ed|authori[sz]es|adopted|ratified|resolved\s+to|declared|declares|carried|"
                            r"granted\s+(?:the\s+)?(?:board|directors)\s+(?:the\s+)?authority|received\s+approval)\b", re.I),
     "proposed": re.compile(r"\b(?:propos(?:al|als|ed|es|ing)|propose|to\s+approve|vote\s+(?:on|upon)|voting\s+on|"
                            r"seek(?:s|ing)?\s+(?:\w+\s+)?approval|recommend(?:s|ed)?|consent\s+solicitation|"
@@ -71,7 +71,8 @@ _MEETING_SCHED = re.compile(r"\b(?:will\s+(?:be\s+)?(?:held|hold|convene|take\s+
 _MEETING_NOT = re.compile(r"\b(?:until\s+(?:the\s+)?(?:next|(?:19|20)\d\d|company'?s\s+next|our\s+next)|"
                           r"next\s+annual\s+meeting|(?:19|20)\d\d\s+annual\s+meeting\s+of\s+\w+\s+(?:and|or)\s+until|"
                           r"until\s+(?:his|her|their)\s+successors?|prior\s+(?:annual\s+)?meeting|"
-                          r"last\s+year'?s|proxy\s+materials\s+for)\b", re.I)
+                          r"last\s+year'?s|proxy\s+materials\s+for|"
+                          r"terms?\s+(?:of\s+office\s+)?(?:expires?|expiring|will\s+expire|ends?|ending)\s+at)\b", re.I)
 # never this filing's meeting, whatever the tense: a next meeting, an intention, a conference, a rule
 _MEETING_NEVER = re.compile(r"\b(?:expects?\s+to\s+hold|expected\s+to\s+be\s+held|"
                           r"intends?\s+to\s+hold|advance\s+notice|proposals?\s+(?:for|to\s+be\s+(?:included|presented))|"
@@ -110,6 +111,12 @@ _CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "EUR": "EUR", "€": "EUR",
 # A dateline: "CITY, State, Month D, YYYY -" / "Month D, YYYY (WIRE) -" at a paragraph's start.
 _DATELINE = re.compile(r"(?:^|\n)[^\n]{0,120}?(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d)"
                        r"\s*(?:[-–—―/(|]|\(|PRNewswire|GLOBE|Business\s*Wire)", re.I)
+# A dateline that is a line of its own: "20 March 2024" / "March 20, 2024" (the release's date, under its heading).
+_DATELINE_LINE = re.compile(r"(?:^|\n)[ \t]{0,40}(?:[A-Z][A-Za-z.]{1,20}(?:[ \t][A-Z][A-Za-z.]{1,20}){0,2},[ \t]{1,3})?(?P<date>\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|"
+                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d)[ \t]*(?=\n|$)", re.I)
+# the same with the day first: "CITY, Country, 20 March 2024 - ..."
+_DATELINE_DMY = re.compile(r"(?:^|\n)[^\n]{0,120}?(?P<date>\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d)"
+                           r"\s*(?:[-–—―/(|]|\(|PRNewswire|GLOBE|Business\s*Wire)", re.I)
 _PR_DATED = re.compile(r"press\s+release\s+(?:dated|issued(?:\s+on)?|of)\s+", re.I)
 _ISSUED_PR = re.compile(r"\b(?:issued|released|distributed|published)\s+(?:a\s+|the\s+)?(?:joint\s+)?press\s+release|"
                         r"\bpress\s+release\s+(?:dated|issued)|\bannounced\b", re.I)
@@ -387,8 +394,10 @@ def _split_mentions(s: _Sent, base: str | None) -> list[Mention]:
         return out
     hypo = _hypothetical(text)
     status = _status(text)
-    if status is None and re.search(r"\bannounce[sd]?\b", text, re.I) and not hypo:
-        status = "approved"  # the company announces the split it decided
+    if status is None and not hypo and (re.search(r"\bannounce[sd]?\b", text, re.I) or re.search(
+            r"\b(?:will|shall)\s+be\s+(?:consolidated|combined)\s+into\b", text, re.I) and not re.search(
+            r"\b(?:minimum|maximum|range|between|up\s+to|depending)\b", text, re.I)):
+        status = "approved"  # the company announces the split it decided / states how it will work
     if status is None:
         return out
     if hypo and not re.search(r"\b(?:approved|will\s+(?:become|be)\s+effective|begin\s+trading|announce[sd]|"
@@ -434,13 +443,17 @@ def _meeting_date(s: _Sent) -> dates_mod.DateMention | None:
             continue
         if _MAILING.search(s.text) and not re.search(r"\b(?:held|take\s+place)\s+(?:on\s+)?(?:\w+day,?\s+)?$", before, re.I):
             continue
-        if hits and len(before) - hits[-1] <= 120 and not dates_mod.DATE_RE.search(before[hits[-1]:]):
+        if hits and len(before) - hits[-1] <= 120 and (not dates_mod.DATE_RE.search(before[hits[-1]:]) or _RELATIVE_APPOSITION.fullmatch(before[hits[-1]:])):
             score = len(before) - hits[-1]
         elif re.match(r"[^;]{0,90}?\b(?:held|convened|hold|holds|will\s+hold)\b", s.text[d.end:d.end + 100], re.I):
             score = 45
         if score is not None and (best_score is None or score < best_score):
             best, best_score = d, score
     return best
+
+
+# "held yesterday, 15 March": a relative day restated as a date
+_RELATIVE_APPOSITION = re.compile(r"\s{0,3}(?:on\s+)?(?:yesterday|today|this\s+morning|this\s+afternoon)\s{0,3}[,(]\s{0,3}", re.I)
 
 
 def _meeting_mentions(s: _Sent, base: str | None) -> list[Mention]:
@@ -653,6 +666,12 @@ def _merger_date(s: _Sent) -> dates_mod.DateMention | None:
             if best_score is None or score < best_score:
                 best, best_score = d, score
             continue
+        if re.search(r"(?:^|\bon)\W{0,8}$", before, re.I) and re.match(
+                r"[^;]{0,200}?\b(?:entered\s+into|signed|executed)\b", s.text[d.end:d.end + 240], re.I):
+            score = 0  # "On <date>, the Company entered into a merger agreement"
+            if best_score is None or score < best_score:
+                best, best_score = d, score
+            continue
         if m is None:
             continue
         score = len(before) - m.end()
@@ -661,6 +680,10 @@ def _merger_date(s: _Sent) -> dates_mod.DateMention | None:
         if best_score is None or score < best_score:
             best, best_score = d, score
     return best
+
+
+_CLOSING_CONDITION = re.compile(r"\b(?:completion|closing|consummation)\s+(?:of\s+(?:the\s+)?\w+\s+)?(?:is|are|will\s+be|remains)\s+"
+                                r"(?:subject|conditioned|contingent)\b|\bconditions?\s+to\s+(?:the\s+)?(?:completion|closing|consummation)\b", re.I)
 
 
 def _merger_mentions(s: _Sent, base: str | None) -> list[Mention]:
@@ -678,6 +701,8 @@ def _merger_mentions(s: _Sent, base: str | None) -> list[Mention]:
                      r"approved|announced|agreed|effective|terminated)\b", text, re.I):
         return []
     done = re.search(r"\b(?:completed|completes|consummated|consummates|closed|closes|completion|closing)\b", text, re.I)
+    if done and _CLOSING_CONDITION.search(text) and not re.search(r"\b(?:completed|consummated|closed)\b", text, re.I):
+        done = None  # "Completion of the merger is subject to ...": a condition, not the closing
     d = _merger_date(s)
     return [Mention("merger", s.section, s.start, s.end, _evidence(s),
                     status="effective" if done else "approved",
@@ -715,7 +740,7 @@ def _delisting_mentions(s: _Sent, base: str | None) -> list[Mention]:
         return []
     if _hypothetical(text) and not re.search(r"\b(?:received|approved|will\s+be\s+delisted|filed|announced|notified)\b", text, re.I):
         return []
-    d = _pick_date(s, re.compile(r"dated|on\b|effective|received|notified|as\s+of", re.I), avoid=None)
+    d = _pick_date(s, re.compile(r"\b(?:dated|on|effective|received|notified|as\s+of)\b", re.I), avoid=None)
     return [Mention("delisting", s.section, s.start, s.end, _evidence(s),
                     date=d.value if d else None, precision=d.precision if d else None, confidence=0.6)]
 
@@ -731,7 +756,9 @@ ACTION_TYPES = ("reverse_stock_split", "stock_split", "cash_dividend", "merger",
 def _dateline(filing: Filing, section: Section) -> tuple[str, int, int] | None:
     """The date a press release states it was issued: its dateline."""
     head = filing.text[section.start:min(section.end, section.start + 3000)]
-    m = _DATELINE.search(head)
+    m = _DATELINE.search(head) or _DATELINE_DMY.search(head)
+    if m is None and _RELEASE_HEAD.search(head, 0, 800):
+        m = _DATELINE_LINE.search(head, 0, 1500)  # a date line under the heading of a release that announces
     if not m:
         if section.kind == "press_release" and filing.report_date and filing.report_date_source == "dateline":
             return filing.report_date, section.start, section.start + min(len(head), 200)
@@ -742,11 +769,16 @@ def _dateline(filing: Filing, section: Section) -> tuple[str, int, int] | None:
     return norm[0], section.start + m.start("date"), section.start + m.end("date")
 
 
+_RELEASE_HEAD = re.compile(r"\b(?:(?:press|news)\s+release|announces|announced\s+today|today\s+announced)\b", re.I)
+
+
 def _is_press_release(filing: Filing, section: Section) -> bool:
     if section.kind == "press_release":
         return True
     if section.kind == "exhibit" and section.label.upper().startswith("EX-99"):
         return True
+    if section.kind == "exhibit" and _RELEASE_HEAD.search(filing.text, section.start, min(section.end, section.start + 600)):
+        return True  # an exhibit of another number that is a release ("... announces that ...")
     return False
 
 
@@ -943,14 +975,32 @@ def _other_action(text: str, typ: str) -> bool:
 def _fill_from_following(filing: Filing, mentions: list[Mention], base: str | None) -> list[Mention]:
     out = []
     dated = {m.type for m in mentions if m.date}
+    with_ratio = {m.type for m in mentions if m.ratio is not None}
     for m in mentions:
         if m.type in ("cash_dividend", "stock_split", "reverse_stock_split") and m.date is not None:
             _follow_side_dates(filing, m, base)
+        if m.type in SPLIT_TYPES and m.ratio is None and m.type not in with_ratio:
+            m = _follow_ratio(filing, m)
         if m.type in _FOLLOW_CTX and m.date is None and m.type not in dated and not (m.type in SPLIT_TYPES and m.status in (
-                "proposed", "rejected", "withdrawn")):
+                "rejected", "withdrawn")):
             m = _follow(filing, m, base) or m
         out.append(m)
     return out
+
+
+def _follow_ratio(filing: Filing, m: Mention) -> Mention:
+    """A split's ratio stated in the next sentences ("Every ten shares will be combined into one")."""
+    rev = m.type == "reverse_stock_split"
+    for text in _following(filing, m, n=2):
+        if _other_action(text, m.type):
+            break
+        for r in find_ratios(text):
+            if r.kind in ("every", "per", "to") and r.oriented(rev) is not None:
+                return replace(m, ratio=r)
+    return m
+
+
+_EXPECTED_EFFECTIVE = re.compile(r"\b(?:expected|scheduled|anticipated)\s+to\s+(?:become\s+effective|take\s+effect)", re.I)
 
 
 def _follow_side_dates(filing: Filing, m: Mention, base: str | None) -> None:
@@ -966,10 +1016,15 @@ def _follow_side_dates(filing: Filing, m: Mention, base: str | None) -> None:
 
 def _follow(filing: Filing, m: Mention, base: str | None) -> Mention | None:
     ctx = _FOLLOW_CTX[m.type]
-    for text in _following(filing, m):
+    proposal = m.status == "proposed" and m.type in SPLIT_TYPES
+    for text in _following(filing, m, n=6 if proposal else 3, limit=1500 if proposal else 900):
         if _other_action(text, m.type):
             break
-        if not ctx.search(text) or _hypothetical(text) and m.type != "shareholder_meeting":
+        if proposal:
+            # a proposal: only its stated expected effective date
+            if not _EXPECTED_EFFECTIVE.search(text):
+                continue
+        elif not ctx.search(text) or _hypothetical(text) and m.type != "shareholder_meeting":
             continue
         if m.type == "shareholder_meeting" and not re.search(r"\b(?:meeting|AGM|EGM|event|assembly|it)\b", text, re.I):
             continue
@@ -1050,6 +1105,63 @@ def _resolve_subjects(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# A line of a vote-results report that names one proposal: "Proposal 2 - ...", "3. Approval of ...",
+# "A proposal to amend ...", "Adoption of the ...".
+_PROPOSAL_HEAD = re.compile(r"\A\W{0,6}(?:(?:proposal|item|resolution)\s+(?:no\.\s{0,2})?\d{1,2}\b|\d{1,2}[.)]\s|"
+                            r"\([a-z\d]{1,3}\)\s|an?\s+proposal\s+to\b|(?:the\s+)?(?:adoption|approval)\s+of\b)", re.I)
+_PROPOSAL_FAILED = re.compile(r"\b(?:did\s+not\s+(?:receive|pass|obtain|approve|carry)|(?:was|were)\s+not\s+(?:approved|adopted|passed)|"
+                              r"failed|rejected|defeated)\b", re.I)
+
+_NEXT_PROPOSAL = re.compile(r"\n[ \t]{0,12}(?:(?:proposal|item|resolution)\s+(?:no\.\s{0,2})?\d{1,2}\b|\d{1,2}[.)]\s|\([a-z\d]{1,3}\)\s|"
+                            r"an?\s+proposal\s+to\b)", re.I)
+
+_ROW_OUTCOME = re.compile(r"[|:\-–—]\s{0,3}(?:carried|passed|approved|adopted|not\s+carried|rejected|defeated|failed)\s{0,3}\W{0,3}$", re.I)
+
+_LIST_ITEM = re.compile(r"\A\W{0,6}(?:\(?[a-z\d]{1,3}[.)]\s{1,3})?to\s+(?:approve|declare|authori[sz]e|effect|change|adopt|consolidate|"
+                        r"sub-?divide|amend)\b", re.I)
+
+
+def _voted_proposals(filing: Filing, mentions: list[Mention]) -> list[Mention]:
+    """In a vote-results item (8-K Item 5.07), a proposal line that names a corporate action is
+    a vote on that action, dated by the meeting the item reports (rule 9: one approval per subject)."""
+    out = list(mentions)
+    table_rows: list[Mention] = []
+    for m in mentions:
+        if m.type not in ACTION_TYPES[:5]:
+            continue
+        in_507 = m.section.kind == "item" and (m.section.number or "").startswith("5.07")
+        row = bool(_ROW_OUTCOME.search(m.text))  # a results-table row that states its own outcome
+        # an item of the list a passed-resolutions sentence introduces ("... were passed, namely: ... to declare ...")
+        listed = [a for a in mentions if a.type == "shareholder_approval" and a.section == m.section
+                  and a.status == "approved" and a.end <= m.start and m.start - a.end < 1500
+                  and a.text.rstrip().endswith(":")] if _LIST_ITEM.match(m.text) else []
+        if not (row or listed or in_507 and _PROPOSAL_HEAD.match(m.text)):
+            continue
+        if any(a.type == "shareholder_approval" and a.subject == m.type for a in out):
+            continue
+        held = [x for x in mentions if x.type == "shareholder_meeting" and x.section == m.section and x.date
+                and x.status == "held"] or [a for a in listed if a.date] or listed
+        if not held:
+            continue
+        tail = filing.text[m.end:min(m.section.end, m.end + 400)] if in_507 else ""
+        nxt = _NEXT_PROPOSAL.search(tail)
+        tail = tail[:nxt.start()] if nxt else tail
+        status = "rejected" if _PROPOSAL_FAILED.search(m.text) or _PROPOSAL_FAILED.search(tail) else "approved"
+        out.append(Mention("shareholder_approval", m.section, m.start, m.end, m.text, status=status,
+                           date=held[0].date, precision=held[0].precision, subject=m.type, confidence=0.7))
+        if row:
+            table_rows.append(m)
+    if table_rows:
+        # "shareholders passed all the resolutions:" above a results table whose rows are all
+        # corporate actions: no routine business was voted, so no approval "other" (rule 9)
+        first, last = min(r.start for r in table_rows), max(r.end for r in table_rows)
+        out = [a for a in out if not (
+            a.type == "shareholder_approval" and a.subject == "other" and a.section == table_rows[0].section
+            and a.end <= first and first - a.end < 600 and not _ROUTINE.search(a.text)
+            and not _ROUTINE.search(filing.text, a.end, last))]
+    return out
+
+
 def extract_events(filing: Filing, nlp: Language | None = None) -> list[Event]:
     """All events a parsed filing states, merged and normalized."""
     sents = sentences(filing, nlp)
@@ -1065,6 +1177,7 @@ def extract_events(filing: Filing, nlp: Language | None = None) -> list[Event]:
     mentions = _fill_from_following(filing, mentions, base)
     _fill_cusip(filing, mentions)
     mentions = _resolve_subjects(mentions)
+    mentions = _voted_proposals(filing, mentions)
     if (filing.form_type or "").upper().replace(" ", "").startswith(("DEF14", "PRE14", "DEFM14", "PREM14", "DEFA14")):
         # a proxy statement proposes: its actions are not yet approved or effective, and the
         # votes it speaks of are to come (or past ones, of other meetings)

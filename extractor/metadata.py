@@ -351,6 +351,8 @@ def same_name(a: str, b: str) -> bool:
 
 
 def _lead_name(para: str) -> str | None:
+    para = re.sub(r"[ \t]*\n[ \t]*", " ", para)  # a hard-wrapped lead ("Acme Widgets,\nInc. (Nasdaq: X)")
+    para = re.sub(r"^\s{0,3}/[^/\n]{1,40}/\s{0,3}[-–—]{1,3}\s{0,3}", "", para)  # "/WIRE/ -- " left of the lead
     para = re.sub(r"^[\W_]*(?=[\w“\"])", "", para)  # bullets, dashes, markdown left before the lead
     para = re.sub(r"^(?:The\s+)?Board\s+of\s+Directors\s+of\s+", "", para)  # "The Board of Directors of X today declared"
     m = _NAME_END.search(para[:250])

@@ -34,8 +34,9 @@ _EVERY = (rf"every\s+(?P<e>{NUM})\s+(?:(?:issued|outstanding|and|pre-split|exist
           rf"(?:[^.;]{{0,120}}?)(?:combined|converted|consolidated|reclassified|exchanged|changed)\s+"
           rf"(?:automatically\s+)?into\s+(?P<f>{NUM})\s+(?:\w+\s+){{0,4}}?shares?")
 # ADS ratio change: "from one ADS representing two shares to one ADS representing twenty".
-_ADS = (rf"from\s+(?P<g>{NUM})\s+ADSs?\s+(?:representing|for|to)\s+(?P<h>{NUM})\s+(?:\w+\s+){{0,3}}?shares?"
-        rf"[^.;]{{0,80}}?to\s+(?P<i>{NUM})\s+ADSs?\s+(?:representing|for|to)\s+(?P<j>{NUM})")
+_ADS = (rf"from\s+(?:the\s+)?(?:current\s+|existing\s+|previous\s+|prior\s+)?(?:ratio\s+of\s+)?(?P<g>{NUM})\s+ADSs?\s+"
+        rf"(?:representing|for|to)\s+(?P<h>{NUM})\s+(?:\w+\s+){{0,3}}?shares?"
+        rf"[^.;]{{0,80}}?to\s+(?:a\s+|the\s+)?(?:new\s+)?(?:ratio\s+of\s+)?(?P<i>{NUM})\s+ADSs?\s+(?:representing|for|to)\s+(?P<j>{NUM})")
 _RANGE = (rf"(?:between|range\s+of|ranging\s+from|not\s+less\s+than|from|within\s+a\s+range)\s+"
           rf"(?:a\s+ratio\s+of\s+|of\s+)?(?P<lo>{NUM}[\s\-‑–]*(?:for|to|:)[\s\-‑–]*{NUM})[^.;]{{0,60}}?"
           rf"(?:and|to|up\s+to|not\s+more\s+than)\s+(?:a\s+ratio\s+of\s+)?"

@@ -401,3 +401,13 @@ def test_pathological_markup_stays_fast(markup):
     html_to_text(markup)
     regex_html_to_text(markup)
     assert time.perf_counter() - t0 < 5
+
+
+def test_press_release_company_from_a_hard_wrapped_lead_after_a_slash_wire_tag(tmp_path):
+    # invented: the wire tag between slashes and a legal suffix wrapped onto the next line
+    p = tmp_path / "release.txt"
+    p.write_text("Marrowby Instruments Announces 1-for-8 Reverse Stock Split\n\n"
+                 "TULSA, Oklahoma, March 2, 2042 /WIRENEWS/ -- Marrowby Instruments,\n"
+                 "Inc. (Nasdaq: MRWB) (the \"Company\") today announced that its Board has approved\n"
+                 "a 1-for-8 reverse stock split of its common stock.\n", encoding="utf-8")
+    assert parse_file(p).company_name == "Marrowby Instruments, Inc."
