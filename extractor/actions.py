@@ -167,10 +167,8 @@ def _day(v) -> date | None:
         if len(s) == 7:
             return date(int(s[:4]), int(s[5:7]), 1)
         if len(s) > 10:
-            dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
-            if dt.tzinfo:
-                dt = dt.astimezone(timezone.utc)
-            return dt.date()
+            dt = _instant(s)
+            return dt.date() if dt else None
         return date.fromisoformat(s[:10])
     except ValueError:
         return None

@@ -109,14 +109,16 @@ _CURRENCY = {"$": "USD", "US$": "USD", "USD": "USD", "EUR": "EUR", "€": "EUR",
              "CHF": "CHF", "C$": "CAD", "CAD": "CAD"}
 
 # A dateline: "CITY, State, Month D, YYYY -" / "Month D, YYYY (WIRE) -" at a paragraph's start.
-_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,120}?(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d)"
-                       r"\s*(?:[-–—―/(|]|\(|PRNewswire|GLOBE|Business\s*Wire)", re.I)
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MDY = _MON + r"\s+\d{1,2},?\s+(?:19|20)\d\d"
+_DMY = r"\d{1,2}\s+" + _MON + r",?\s+(?:19|20)\d\d"
+_AFTER_DATELINE = r"\s*(?:[-–—―/(|]|\(|PRNewswire|GLOBE|Business\s*Wire)"
+_DATELINE = re.compile(r"(?:^|\n)[^\n]{0,120}?(?P<date>" + _MDY + ")" + _AFTER_DATELINE, re.I)
 # A dateline that is a line of its own: "20 March 2024" / "March 20, 2024" (the release's date, under its heading).
-_DATELINE_LINE = re.compile(r"(?:^|\n)[ \t]{0,40}(?:[A-Z][A-Za-z.]{1,20}(?:[ \t][A-Z][A-Za-z.]{1,20}){0,2},[ \t]{1,3})?(?P<date>\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d|"
-                            r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d)[ \t]*(?=\n|$)", re.I)
+_DATELINE_LINE = re.compile(r"(?:^|\n)[ \t]{0,40}(?:[A-Z][A-Za-z.]{1,20}(?:[ \t][A-Z][A-Za-z.]{1,20}){0,2},[ \t]{1,3})?"
+                            r"(?P<date>" + _DMY + "|" + _MDY + r")[ \t]*(?=\n|$)", re.I)
 # the same with the day first: "CITY, Country, 20 March 2024 - ..."
-_DATELINE_DMY = re.compile(r"(?:^|\n)[^\n]{0,120}?(?P<date>\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d\d)"
-                           r"\s*(?:[-–—―/(|]|\(|PRNewswire|GLOBE|Business\s*Wire)", re.I)
+_DATELINE_DMY = re.compile(r"(?:^|\n)[^\n]{0,120}?(?P<date>" + _DMY + ")" + _AFTER_DATELINE, re.I)
 _PR_DATED = re.compile(r"press\s+release\s+(?:dated|issued(?:\s+on)?|of)\s+", re.I)
 _ISSUED_PR = re.compile(r"\b(?:issued|released|distributed|published)\s+(?:a\s+|the\s+)?(?:joint\s+)?press\s+release|"
                         r"\bpress\s+release\s+(?:dated|issued)|\bannounced\b", re.I)
@@ -1107,13 +1109,13 @@ def _resolve_subjects(mentions: list[Mention]) -> list[Mention]:
 
 # A line of a vote-results report that names one proposal: "Proposal 2 - ...", "3. Approval of ...",
 # "A proposal to amend ...", "Adoption of the ...".
-_PROPOSAL_HEAD = re.compile(r"\A\W{0,6}(?:(?:proposal|item|resolution)\s+(?:no\.\s{0,2})?\d{1,2}\b|\d{1,2}[.)]\s|"
-                            r"\([a-z\d]{1,3}\)\s|an?\s+proposal\s+to\b|(?:the\s+)?(?:adoption|approval)\s+of\b)", re.I)
+_PROPOSAL_LABEL = (r"(?:proposal|item|resolution)\s+(?:no\.\s{0,2})?\d{1,2}\b|\d{1,2}[.)]\s|"
+                   r"\([a-z\d]{1,3}\)\s|an?\s+proposal\s+to\b")
+_PROPOSAL_HEAD = re.compile(r"\A\W{0,6}(?:" + _PROPOSAL_LABEL + r"|(?:the\s+)?(?:adoption|approval)\s+of\b)", re.I)
 _PROPOSAL_FAILED = re.compile(r"\b(?:did\s+not\s+(?:receive|pass|obtain|approve|carry)|(?:was|were)\s+not\s+(?:approved|adopted|passed)|"
                               r"failed|rejected|defeated)\b", re.I)
 
-_NEXT_PROPOSAL = re.compile(r"\n[ \t]{0,12}(?:(?:proposal|item|resolution)\s+(?:no\.\s{0,2})?\d{1,2}\b|\d{1,2}[.)]\s|\([a-z\d]{1,3}\)\s|"
-                            r"an?\s+proposal\s+to\b)", re.I)
+_NEXT_PROPOSAL = re.compile(r"\n[ \t]{0,12}(?:" + _PROPOSAL_LABEL + ")", re.I)
 
 _ROW_OUTCOME = re.compile(r"[|:\-–—]\s{0,3}(?:carried|passed|approved|adopted|not\s+carried|rejected|defeated|failed)\s{0,3}\W{0,3}$", re.I)
 

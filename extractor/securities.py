@@ -124,8 +124,12 @@ def cover_table(text: str) -> list[Security]:
     return out
 
 
-def securities(text: str) -> Securities:
-    """Tickers, exchanges and share classes the text states (cover table first, then press-release form)."""
+def securities(text: str, stated: tuple[str, ...] | None = None) -> Securities:
+    """Tickers, exchanges and share classes the text states (cover table first, then press-release form).
+
+    ``stated``: the text's "(EXCHANGE: SYMBOL)" tickers when already found
+    (:func:`extractor.metadata.tickers`; a parsed filing carries them), else they are looked up.
+    """
     rows = cover_table(text)
     tickers: list[str] = []
     exchanges: list[str] = []
@@ -139,7 +143,7 @@ def securities(text: str) -> Securities:
             exchanges.append(r.exchange)
         if r.title and r.title not in classes:
             classes.append(r.title)
-    for pair in metadata.tickers(text):
+    for pair in (metadata.tickers(text) if stated is None else stated):
         ex, _, sym = pair.partition(":")
         ex_short = exchange_name(ex) if ex else None
         norm = f"{ex_short}:{sym}" if ex_short in {s for _, s in _EXCHANGES} else pair
@@ -153,7 +157,7 @@ def securities(text: str) -> Securities:
 
 def of_filing(filing) -> Securities:
     """:func:`securities` of a parsed :class:`~extractor.records.Filing`, its parsed tickers kept."""
-    found = securities(filing.text or "")
+    found = securities(filing.text or "", stated=tuple(getattr(filing, "tickers", ()) or ()))
     tickers = list(found.tickers)
     for t in getattr(filing, "tickers", ()) or ():
         if t not in tickers:

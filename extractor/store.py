@@ -32,8 +32,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import __version__
-from .table import SCHEMAS, arrow_schema, enforce, failed_filing_row
-from .writers import TABLES, TableWriter, _as_dict
+from .table import SCHEMAS, arrow_schema, empty, enforce, failed_filing_row
+from .writers import TABLES, TableWriter, _as_dict, close_quietly
 
 _SQL_TYPE = {"string": "VARCHAR", "Int64": "BIGINT", "Float64": "DOUBLE"}
 _KEYS = {"events": "event_id", "filings": "source_file", "errors": "source_file"}
@@ -207,7 +207,7 @@ class DatasetWriter(TableWriter):
     def close(self) -> dict[str, Path]:
         for name in TABLES:
             if name not in self.writers:
-                self.write({name: pd.DataFrame({c.name: [] for c in SCHEMAS[name]})})
+                self.write({name: empty(SCHEMAS[name])})
         for w in self.writers.values():
             w.close()
         self.writers = {}
@@ -223,11 +223,7 @@ class DatasetWriter(TableWriter):
         return {n: self.root / n for n in TABLES} | {"events": self.root}
 
     def abort(self) -> None:
-        for w in self.writers.values():
-            try:
-                w.close()
-            except Exception:  # noqa: BLE001
-                pass
+        close_quietly(self.writers.values())
         self.writers = {}
         shutil.rmtree(self.tmp, ignore_errors=True)
 

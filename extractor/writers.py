@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import ExtractorError
-from .table import SCHEMAS, arrow_schema, enforce
+from .table import SCHEMAS, arrow_schema, empty, enforce
 
 FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 TABLES = ("events", "filings", "errors")
@@ -109,7 +109,7 @@ class FileWriter(TableWriter):
     def close(self) -> dict[str, Path]:
         for name in TABLES:
             if name not in self.started:
-                self._append(name, pd.DataFrame({c.name: [] for c in SCHEMAS[name]}))
+                self._append(name, empty(SCHEMAS[name]))
         for name, h in self.handles.items():
             h.close()
         self.handles = {}
@@ -118,17 +118,22 @@ class FileWriter(TableWriter):
         return self.paths
 
     def abort(self) -> None:
-        for h in self.handles.values():
-            try:
-                h.close()
-            except Exception:  # noqa: BLE001
-                pass
+        close_quietly(self.handles.values())
         self.handles = {}
         for p in self.tmp.values():
             try:
                 os.unlink(p)
             except OSError:
                 pass
+
+
+def close_quietly(handles: Iterable) -> None:
+    """Close every handle of an aborted run; one that fails to close does not stop the rest."""
+    for h in handles:
+        try:
+            h.close()
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def open_writer(path: str | os.PathLike, *, force: bool = False) -> TableWriter:
